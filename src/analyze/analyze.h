@@ -1,0 +1,46 @@
+#ifndef NG_ANALYZE_ANALYZE_H
+#define NG_ANALYZE_ANALYZE_H
+
+/*
+ * The analysis passes, in the order ng_doc_analyze() runs them.  Each reads
+ * what the passes before it left in the document and adds its own layer;
+ * none does I/O or includes a third-party header.
+ */
+#include "model/doc.h"
+
+/* tokens.c: words, numbers, punctuation, @handles -> doc->tokens. */
+int ng_tokenize(ng_doc *doc);
+/* sentences.c: doc->sentences, surviving "Mr.", "Inc.", "U.S.", quotes. */
+int ng_sentences_split(ng_doc *doc);
+/*
+ * names.c: people, organizations and places -> doc->mentions; then
+ * within-document resolution ("Musk", "Mr Musk", "@elonmusk" -> the
+ * entity "Elon Musk") -> doc->entities, and roles -> doc->relations.
+ */
+int ng_names_find(ng_doc *doc);
+/* dates.c: temporal expressions normalized against doc->published. */
+int ng_dates_find(ng_doc *doc);
+/* events.c: dated happenings with participants -> doc->events. */
+int ng_events_find(ng_doc *doc);
+
+/* Helpers shared by the passes (tokens.c). */
+
+/* The token's text (not NUL-terminated) and its length. */
+static inline const char *ng_tok_text(const ng_doc *doc, size_t i, size_t *n)
+{
+  *n = doc->tokens.v[i].end - doc->tokens.v[i].start;
+  return doc->text + doc->tokens.v[i].start;
+}
+/* Does token i spell word exactly (case-sensitive)? */
+int ng_tok_is(const ng_doc *doc, size_t i, const char *word);
+/* Does token i spell word, ignoring ASCII case? */
+int ng_tok_is_ci(const ng_doc *doc, size_t i, const char *word);
+
+/*
+ * Slug of a name for ids: lower case ASCII letters and digits, other runs
+ * turned into single '-', non-ASCII letters kept as they are.
+ * "Elon Musk" -> "elon-musk".  Writes into out.
+ */
+void ng_slug(const char *name, size_t n, ng_buf *out);
+
+#endif

@@ -1,0 +1,305 @@
+/*
+ * Inputs: files, folders and standard input.  This file knows how to get
+ * bytes and which reader to hand them to; the readers know the formats.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include "ingest/ingest.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+/* A file larger than this is refused rather than read into memory. */
+#define NG_MAX_INPUT ((size_t)512 << 20)
+
+void ng_ingest_warn(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
+{
+  ng_buf msg = NG_BUF_INIT;
+  va_list ap;
+  char tmp[512];
+  va_start(ap, fmt);
+  vsnprintf(tmp, sizeof(tmp), fmt, ap);
+  va_end(ap);
+  ng_buf_addf(&msg, "'%s': %s", path, tmp);
+  if (c->skipped)
+    (*c->skipped)++;
+  if (c->opts && c->opts->warn)
+    c->opts->warn(msg.ptr, c->opts->warn_data);
+  ng_buf_release(&msg);
+}
+
+int ng_ingest_emit(ng_ingest_ctx *c, ng_doc *doc)
+{
+  if (!doc->published[0] && c->opts && c->opts->default_date)
+    ng_doc_set_published(doc, c->opts->default_date, NG_PUB_GIVEN);
+  if (c->fn(doc, c->data))
+    return ng_err_set(c->err, NG_ERR_ABORT, "stopped by the caller");
+  return 0;
+}
+
+typedef enum { KIND_UNKNOWN, KIND_TEXT, KIND_HTML, KIND_JSONL, KIND_FEED } kind;
+
+static int ends_with(const char *s, const char *suffix)
+{
+  size_t n = strlen(s), m = strlen(suffix);
+  if (m > n)
+    return 0;
+  for (size_t i = 0; i < m; i++) {
+    char a = s[n - m + i], b = suffix[i];
+    if (a >= 'A' && a <= 'Z')
+      a = (char)(a - 'A' + 'a');
+    if (a != b)
+      return 0;
+  }
+  return 1;
+}
+
+static kind kind_of(const char *path, int *gz)
+{
+  char tmp[4096];
+  *gz = 0;
+  if (ends_with(path, ".gz")) {
+    size_t n = strlen(path) - 3;
+    if (n >= sizeof(tmp))
+      return KIND_UNKNOWN;
+    memcpy(tmp, path, n);
+    tmp[n] = '\0';
+    path = tmp;
+    *gz = 1;
+  }
+  if (ends_with(path, ".txt") || ends_with(path, ".text"))
+    return KIND_TEXT;
+  if (ends_with(path, ".html") || ends_with(path, ".htm") ||
+      ends_with(path, ".xhtml"))
+    return KIND_HTML;
+  if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson"))
+    return KIND_JSONL;
+  if (ends_with(path, ".rss") || ends_with(path, ".atom") ||
+      ends_with(path, ".xml"))
+    return KIND_FEED;
+  return KIND_UNKNOWN;
+}
+
+static int read_stream(FILE *f, ng_buf *out)
+{
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+    if (out->len + n > NG_MAX_INPUT) {
+      errno = EFBIG;
+      return -1;
+    }
+    ng_buf_add(out, chunk, n);
+  }
+  return ferror(f) ? -1 : 0;
+}
+
+static int gunzip(const char *data, size_t len, ng_buf *out)
+{
+  z_stream z;
+  memset(&z, 0, sizeof(z));
+  /* 15 + 32: accept gzip or zlib headers. */
+  if (inflateInit2(&z, 15 + 32) != Z_OK)
+    return -1;
+  z.next_in = (Bytef *)data;
+  z.avail_in = (uInt)len;
+  int rc;
+  do {
+    ng_buf_grow(out, 65536);
+    z.next_out = (Bytef *)out->ptr + out->len;
+    z.avail_out = 65536;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out->len = (size_t)((char *)z.next_out - out->ptr);
+    out->ptr[out->len] = '\0';
+    if (out->len > NG_MAX_INPUT)
+      rc = Z_MEM_ERROR;
+  } while (rc == Z_OK);
+  inflateEnd(&z);
+  return rc == Z_STREAM_END ? 0 : -1;
+}
+
+static int read_bytes(ng_ingest_ctx *c, const char *path, kind k,
+                      const char *bytes, size_t len)
+{
+  if (len == 0) {
+    ng_ingest_warn(c, path, "empty file");
+    return 0;
+  }
+  /* HTML and feeds declare their own charsets; the parsers convert. */
+  if (k == KIND_TEXT || k == KIND_JSONL) {
+    size_t ok = ng_utf8_valid_prefix(bytes, len);
+    if (ok < len) {
+      ng_ingest_warn(c, path, "not UTF-8 (bad byte at offset %zu)", ok);
+      return 0;
+    }
+  }
+  switch (k) {
+  case KIND_TEXT:
+    return ng_read_text(c, path, bytes, len);
+  case KIND_JSONL:
+    return ng_read_jsonl(c, path, bytes, len);
+  case KIND_HTML:
+    return ng_read_html(c, path, bytes, len);
+  case KIND_FEED:
+    return ng_read_feed(c, path, bytes, len);
+  case KIND_UNKNOWN:
+    break;
+  }
+  ng_ingest_warn(c, path, "unknown kind of file");
+  return 0;
+}
+
+static int read_file(ng_ingest_ctx *c, const char *path, kind k, int gz)
+{
+  ng_buf raw = NG_BUF_INIT, plain = NG_BUF_INIT;
+  int rc = 0;
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    ng_ingest_warn(c, path, "cannot read: %s", strerror(errno));
+    goto out;
+  }
+  if (read_stream(f, &raw) < 0) {
+    ng_ingest_warn(c, path, "cannot read: %s", strerror(errno));
+    fclose(f);
+    goto out;
+  }
+  fclose(f);
+  if (gz) {
+    if (gunzip(raw.ptr, raw.len, &plain) < 0) {
+      ng_ingest_warn(c, path, "not a valid gzip file");
+      goto out;
+    }
+    rc = read_bytes(c, path, k, plain.ptr, plain.len);
+  } else {
+    rc = read_bytes(c, path, k, raw.ptr, raw.len);
+  }
+out:
+  ng_buf_release(&plain);
+  ng_buf_release(&raw);
+  return rc;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(ng_ingest_ctx *c, const char *path, int top, size_t *found);
+
+/*
+ * A folder: its entries in byte order of names, hidden ones left out,
+ * files of unknown kinds passed over in silence (a folder of articles
+ * often holds images and notes too).
+ */
+static int walk_dir(ng_ingest_ctx *c, const char *path, size_t *found)
+{
+  DIR *d = opendir(path);
+  if (!d) {
+    ng_ingest_warn(c, path, "cannot read folder: %s", strerror(errno));
+    return 0;
+  }
+  NG_VEC(char *) names = {0};
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.')
+      continue;
+    *NG_VEC_PUSH(names) = ng_xstrdup(e->d_name);
+  }
+  closedir(d);
+  if (names.n)
+    qsort(names.v, names.n, sizeof(*names.v), cmp_names);
+  int rc = 0;
+  ng_buf child = NG_BUF_INIT;
+  for (size_t i = 0; i < names.n && rc == 0; i++) {
+    ng_buf_reset(&child);
+    ng_buf_adds(&child, path);
+    if (child.len && child.ptr[child.len - 1] != '/')
+      ng_buf_addch(&child, '/');
+    ng_buf_adds(&child, names.v[i]);
+    rc = walk(c, child.ptr, 0, found);
+  }
+  for (size_t i = 0; i < names.n; i++)
+    free(names.v[i]);
+  NG_VEC_FREE(names);
+  ng_buf_release(&child);
+  return rc;
+}
+
+static int walk(ng_ingest_ctx *c, const char *path, int top, size_t *found)
+{
+  struct stat st;
+  if (stat(path, &st) < 0) {
+    ng_ingest_warn(c, path, "cannot read: %s", strerror(errno));
+    return 0;
+  }
+  if (S_ISDIR(st.st_mode))
+    return walk_dir(c, path, found);
+  int gz;
+  kind k = kind_of(path, &gz);
+  if (k == KIND_UNKNOWN) {
+    /* Named on the command line: say why nothing came of it. */
+    if (top)
+      ng_ingest_warn(c, path,
+                     "unknown kind of file (expected .txt, .html, .htm, "
+                     ".jsonl, .xml, .rss or .atom)");
+    return 0;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ng_ingest_warn(c, path, "not a regular file");
+    return 0;
+  }
+  if ((size_t)st.st_size > NG_MAX_INPUT) {
+    ng_ingest_warn(c, path, "too large (over %zu MiB)", NG_MAX_INPUT >> 20);
+    return 0;
+  }
+  (*found)++;
+  return read_file(c, path, k, gz);
+}
+
+static int read_stdin(ng_ingest_ctx *c)
+{
+  ng_buf raw = NG_BUF_INIT;
+  int rc = 0;
+  if (read_stream(stdin, &raw) < 0) {
+    ng_ingest_warn(c, "-", "cannot read: %s", strerror(errno));
+    goto out;
+  }
+  /* JSON Lines when it opens with '{', HTML with '<', else plain text. */
+  size_t i = 0;
+  while (i < raw.len && (raw.ptr[i] == ' ' || raw.ptr[i] == '\t' ||
+                         raw.ptr[i] == '\n' || raw.ptr[i] == '\r'))
+    i++;
+  kind k = KIND_TEXT;
+  if (i < raw.len && raw.ptr[i] == '{')
+    k = KIND_JSONL;
+  else if (i < raw.len && raw.ptr[i] == '<')
+    k = (raw.len - i > 5 && !strncmp(raw.ptr + i, "<?xml", 5)) ? KIND_FEED
+                                                              : KIND_HTML;
+  rc = read_bytes(c, "-", k, raw.ptr, raw.len);
+out:
+  ng_buf_release(&raw);
+  return rc;
+}
+
+int ng_ingest_path(const char *path, const ng_options *opts, ng_doc_fn fn,
+                   void *data, size_t *skipped, ng_err *err)
+{
+  static const ng_options none = {0};
+  size_t dummy = 0;
+  ng_ingest_ctx c = {opts ? opts : &none, fn, data,
+                     skipped ? skipped : &dummy, err};
+  if (!strcmp(path, "-"))
+    return read_stdin(&c);
+  size_t found = 0;
+  struct stat st;
+  int is_dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+  int rc = walk(&c, path, 1, &found);
+  if (rc == 0 && is_dir && found == 0)
+    ng_ingest_warn(&c, path, "no articles in folder");
+  return rc;
+}

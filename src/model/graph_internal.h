@@ -1,0 +1,79 @@
+#ifndef NG_MODEL_GRAPH_INTERNAL_H
+#define NG_MODEL_GRAPH_INTERNAL_H
+
+/*
+ * The fields of ng_graph (opaque in newsgraph.h): what the merge stage
+ * builds and the writers read.  Writers take `const ng_graph *` and never
+ * change it.
+ *
+ * Invariants after ng_graph_finish():
+ *  - every string lives in g->arena;
+ *  - docs are in input order; entities sorted by (type, name, id), ids
+ *    unique; events sorted by (date, id); edges sorted by (a, b, role);
+ *  - every index (doc, entity) is in range; edge a < b for co-mention
+ *    edges; participants and docs lists hold no repeats and are sorted.
+ */
+#include "model/doc.h"
+#include "newsgraph.h"
+#include "util/arena.h"
+#include "util/mem.h"
+
+typedef struct ng_gdoc {
+  char *id, *source, *title, *url; /* title, url may be NULL */
+  char published[32];              /* "" when unknown */
+  ng_pub_from published_from;
+  size_t duplicate_of; /* index of the doc it repeats, or (size_t)-1 */
+} ng_gdoc;
+
+typedef struct ng_gentity {
+  char *id;   /* "person:elon-musk", unique in the graph */
+  char *name; /* canonical: the most complete form seen */
+  ng_entity_type type;
+  NG_VEC(char *) aliases; /* sorted, unique, never equal to name */
+  size_t n_mentions;
+  NG_VEC(size_t) docs; /* indices into g->docs, sorted */
+} ng_gentity;
+
+/* Where a fact was read: a sentence of a document. */
+typedef struct ng_gsource {
+  size_t doc;        /* index into g->docs */
+  char *text;        /* the sentence */
+  size_t start, end; /* its byte offsets in the document's text */
+  char *date_text;   /* the date expression used, or NULL */
+  char date[48];     /* the value that source gave, "" if none */
+} ng_gsource;
+
+typedef struct ng_gevent {
+  char *id;     /* "event:2021-02-14:musk-invited-putin", unique */
+  char date[48];
+  ng_precision precision;
+  char *summary;
+  char *trigger;
+  NG_VEC(size_t) participants; /* indices into g->entities, sorted */
+  NG_VEC(ng_gsource) sources;  /* in document order */
+} ng_gevent;
+
+/*
+ * A tie between two entities.  role == NULL: they act together (share
+ * sentences), weight = how many sentences.  role != NULL: a labelled
+ * relation, "a is <role> of b" (Peskov spokesman of Kremlin), weight =
+ * how many sources say so.
+ */
+typedef struct ng_gedge {
+  size_t a, b;
+  char *role;
+  unsigned weight;
+  NG_VEC(ng_gsource) sources; /* for role edges; empty for co-mentions */
+} ng_gedge;
+
+struct ng_graph {
+  ng_arena arena;
+  NG_VEC(ng_gdoc) docs;
+  NG_VEC(ng_gentity) entities;
+  NG_VEC(ng_gevent) events;
+  NG_VEC(ng_gedge) edges;
+  int finished;
+  struct ng_merge_state *merge; /* merge.c's working data until finish */
+};
+
+#endif
