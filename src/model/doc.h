@@ -41,7 +41,10 @@ enum {
   NG_TOK_UPPER = 1 << 3,  /* first letter upper case */
   NG_TOK_ALLCAP = 1 << 4, /* every letter upper case, at least two */
   NG_TOK_HANDLE = 1 << 5, /* "@name" */
-  NG_TOK_NL = 1 << 6      /* a line break stands before this token */
+  NG_TOK_NL = 1 << 6,     /* a line break stands before this token */
+  NG_TOK_PARA = 1 << 7,   /* a blank line or skipped span stands before it */
+  NG_TOK_LOWER = 1 << 8,  /* first letter lower case */
+  NG_TOK_SPACE = 1 << 9   /* white space stands before this token */
 };
 
 typedef struct ng_token {
