@@ -13,11 +13,23 @@ int ng_tokenize(ng_doc *doc);
 /* sentences.c: doc->sentences, surviving "Mr.", "Inc.", "U.S.", quotes. */
 int ng_sentences_split(ng_doc *doc);
 /*
- * names.c: people, organizations and places -> doc->mentions; then
- * within-document resolution ("Musk", "Mr Musk", "@elonmusk" -> the
- * entity "Elon Musk") -> doc->entities, and roles -> doc->relations.
+ * names.c: people, organizations and places -> doc->mentions (start, end,
+ * type, sentence; entity not yet set).  Spans are the names themselves:
+ * no titles ("Mr"), roles ("President") or possessives.
  */
 int ng_names_find(ng_doc *doc);
+/*
+ * coref.c: within-document resolution -> doc->entities, and each
+ * mention's entity: "Musk", "Mr Musk", "@elonmusk" and "Elon Musk" are one
+ * entity named "Elon Musk"; acronyms resolve to their long forms.
+ */
+int ng_coref_resolve(ng_doc *doc);
+/*
+ * roles.c: appositions and role phrases -> doc->relations: "Kremlin
+ * spokesman Dmitry Peskov" (Peskov, spokesman, Kremlin), "Tesla and
+ * SpaceX CEO Elon Musk" (Musk, CEO, Tesla; Musk, CEO, SpaceX).
+ */
+int ng_roles_find(ng_doc *doc);
 /* dates.c: temporal expressions normalized against doc->published. */
 int ng_dates_find(ng_doc *doc);
 /* events.c: dated happenings with participants -> doc->events. */
