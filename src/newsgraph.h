@@ -237,6 +237,28 @@ NG_EXPORT int ng_atomic_write(const char *path, const void *data, size_t len,
                               ng_err *err);
 
 /*
+ * The same for output written in pieces.  Calling sequence:
+ *
+ *     ng_atomic_file f;
+ *     if (ng_atomic_file_open(&f, "out/all.jsonl", &err) < 0)
+ *       return;                       (nothing was created)
+ *     ng_atomic_file_write(&f, ...)   (on failure f is already aborted)
+ *     ng_atomic_file_commit(&f, &err) or ng_atomic_file_abort(&f)
+ */
+typedef struct ng_atomic_file {
+  int fd;     /* do not touch: owned by the functions below */
+  char *path; /* the target */
+  char *tmp;  /* "<path>.tmp.XXXXXX", removed unless committed */
+} ng_atomic_file;
+
+NG_EXPORT int ng_atomic_file_open(ng_atomic_file *f, const char *path,
+                                  ng_err *err);
+NG_EXPORT int ng_atomic_file_write(ng_atomic_file *f, const void *data,
+                                   size_t len, ng_err *err);
+NG_EXPORT int ng_atomic_file_commit(ng_atomic_file *f, ng_err *err);
+NG_EXPORT void ng_atomic_file_abort(ng_atomic_file *f);
+
+/*
  * The main job: read every input, merge, and write graph.dot, graph.svg
  * and timeline.json into outdir (created if missing).  *skipped counts the
  * inputs that could not be used.  Returns 0, or NG_ERR_IO when an output

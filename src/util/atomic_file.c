@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "newsgraph.h"
-#include "util/atomic_file.h"
 
 static int write_all(int fd, const char *p, size_t len)
 {
