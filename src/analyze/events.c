@@ -1,7 +1,583 @@
-/* TODO(skeleton): placeholder until the real module lands in this stop. */
+/*
+ * Events: what happened, when, and who took part.
+ *
+ * An event is read from one sentence that holds a calendar date (a DATE
+ * or TIME timex whose value names a day, week, month or year) and a
+ * happening: a finite verb from the lexicon below ("invited", "said",
+ * "tweets") or, failing that, a past-tense verb right after a name.
+ * Sentences without a name taking part give no event: "the company said
+ * on Friday" tells a reader nothing on its own.
+ *
+ *  - The date is the timex nearest the happening word, so "Peskov was
+ *    commenting after Musk tweeted on Sunday" dates the tweet.
+ *  - Participants are the entities named in the happening's clause
+ *    (clauses end at ';', ':', dashes and subordinators like "after"),
+ *    plus entities an @handle in it stands for, plus the last person
+ *    named when the clause's subject is "he" or "she".
+ *  - The summary is the clause from its subject on, at most about twenty
+ *    words, without the date phrase: "Elon Musk invited Vladimir Putin to
+ *    join him for a chat on a new social media platform named Clubhouse".
+ *  - An embedded tweet ("would you like ... — Elon Musk (@elonmusk)
+ *    February 13, 2021") is an event of its own: the author tweeted the
+ *    text before the dash, on the date after the handle.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
 #include "analyze/analyze.h"
+
+#define MAX_SUMMARY_WORDS 20
+
+/*
+ * Verbs of happening, by base form.  Regular forms (-s, -es, -ed, -d,
+ * doubled consonant, y -> ied) are derived; irregular pasts are listed.
+ * Base forms alone do not count: "to invite" has not happened.
+ */
+static const char *const verbs[] = {
+    "accept",   "accuse",   "acquire",  "add",       "agree",    "announce",
+    "appear",   "appoint",  "approve",  "arrest",    "arrive",   "ask",
+    "attack",   "award",    "ban",      "block",     "boost",    "call",
+    "cancel",   "capture",  "charge",   "claim",     "close",    "collapse",
+    "comment",  "complete", "confirm",  "criticise", "criticize", "crash",
+    "debut",    "decide",   "declare",  "decline",   "defeat",   "delay",
+    "deliver",  "deny",     "describe", "die",       "discuss",  "dismiss",
+    "donate",   "drop",     "elect",    "end",       "endorse",  "estimate",
+    "expand",   "explode",  "file",     "fire",      "form",     "found",
+    "gain",     "host",     "impose",   "introduce", "interview", "invade",
+    "invest",   "invite",   "join",     "kill",      "launch",   "list",
+    "merge",    "move",     "name",     "nominate",  "offer",    "open",
+    "order",    "pass",     "pledge",   "plunge",    "post",     "praise",
+    "promise",  "promote",  "propose",  "protest",   "publish",  "purchase",
+    "raise",    "rally",    "reach",    "receive",   "record",   "refuse",
+    "reject",   "release",  "remove",   "replace",   "reply",    "report",
+    "resign",   "respond",  "retire",   "return",    "reveal",   "rise",
+    "rule",     "sack",     "sanction", "score",     "settle",   "sign",
+    "slam",     "soar",     "start",    "state",     "step",     "stop",
+    "strike",   "submit",   "sue",      "surge",     "suspend",  "talk",
+    "target",   "tweet",    "unveil",   "urge",      "visit",    "vote",
+    "walk",     "warn",     "welcome",  "win",       "withdraw", "write",
+    "say",      "tell",     "meet",     "buy",       "sell",     "hold",
+    "leave",    "lose",     "begin",    "break",     "bring",    "build",
+    "come",     "fall",     "fight",    "give",      "go",       "grow",
+    "hit",      "lead",     "make",     "pay",       "put",      "run",
+    "see",      "send",     "set",      "shoot",     "speak",    "spend",
+    "take",     "teach",    "think",    "throw",     "upload",   "download",
+    NULL};
+
+/* Irregular and doubled forms, with their base. */
+static const char *const irregular[][2] = {
+    {"said", "say"},       {"says", "say"},       {"told", "tell"},
+    {"met", "meet"},       {"bought", "buy"},     {"sold", "sell"},
+    {"held", "hold"},      {"left", "leave"},     {"lost", "lose"},
+    {"began", "begin"},    {"broke", "break"},    {"brought", "bring"},
+    {"built", "build"},    {"came", "come"},      {"fell", "fall"},
+    {"fought", "fight"},   {"gave", "give"},      {"went", "go"},
+    {"grew", "grow"},      {"hit", "hit"},        {"led", "lead"},
+    {"made", "make"},      {"paid", "pay"},       {"put", "put"},
+    {"ran", "run"},        {"saw", "see"},        {"sent", "send"},
+    {"set", "set"},        {"shot", "shoot"},     {"spoke", "speak"},
+    {"spent", "spend"},    {"took", "take"},      {"taught", "teach"},
+    {"thought", "think"},  {"threw", "throw"},    {"won", "win"},
+    {"wrote", "write"},    {"rose", "rise"},      {"struck", "strike"},
+    {"withdrew", "withdraw"}, {"banned", "ban"},  {"dropped", "drop"},
+    {"stepped", "step"},   {"stopped", "stop"},   {"slammed", "slam"},
+    {"planned", "plan"},   {"ruled", "rule"},     {"died", "die"},
+    {"denied", "deny"},    {"replied", "reply"},  {"rallied", "rally"},
+    {"targeted", "target"}, {"debuted", "debut"},
+    {NULL, NULL}};
+
+/* Words that open a new clause. */
+static const char *const subordinators[] = {
+    "after",  "before", "when",   "while",    "because", "although",
+    "though", "whereas", "unless", "until",   "whether", "if",
+    "since",  "once",   "which",  "who",      NULL};
+
+static int lower_eq(const char *a, size_t n, const char *b)
+{
+  size_t m = strlen(b);
+  if (m != n)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (tolower((unsigned char)a[i]) != b[i])
+      return 0;
+  return 1;
+}
+
+/*
+ * If word (lower-cased letters) is a finite form of a lexicon verb,
+ * return the base; else NULL.
+ */
+static const char *verb_base(const char *w, size_t n)
+{
+  for (size_t i = 0; irregular[i][0]; i++)
+    if (lower_eq(w, n, irregular[i][0]))
+      return irregular[i][1];
+  for (size_t i = 0; verbs[i]; i++) {
+    const char *b = verbs[i];
+    size_t m = strlen(b);
+    if (n <= m || n > m + 3)
+      continue;
+    int same = 1;
+    for (size_t k = 0; k < m - 1 && same; k++)
+      if (tolower((unsigned char)w[k]) != b[k])
+        same = 0;
+    if (!same)
+      continue;
+    char last = b[m - 1];
+    const char *tail = w + m - 1;
+    size_t tn = n - (m - 1);
+    if (tolower((unsigned char)tail[0]) == last) {
+      /* -s, -es, -ed, -d (after e), -ing not: it is not finite. */
+      const char *suf = tail + 1;
+      size_t sn = tn - 1;
+      if (lower_eq(suf, sn, "s") || lower_eq(suf, sn, "es") ||
+          lower_eq(suf, sn, "ed") || (last == 'e' && lower_eq(suf, sn, "d")))
+        return b;
+    } else if (last == 'y' && (lower_eq(tail, tn, "ied") ||
+                               lower_eq(tail, tn, "ies"))) {
+      return b;
+    }
+  }
+  return NULL;
+}
+
+/* Is timex value v a calendar date; fills precision and the date part. */
+static int calendar_value(const char *v, ng_precision *prec, char *date,
+                          size_t cap)
+{
+  size_t n = strlen(v);
+  int weekday_only = !strncmp(v, "XXXX-WXX-", 9) && n == 10;
+  if (!weekday_only) {
+    for (int i = 0; i < 4; i++)
+      if (!isdigit((unsigned char)v[i]))
+        return 0;
+  }
+  size_t keep;
+  if (weekday_only) {
+    *prec = NG_PREC_DAY;
+    keep = 10;
+  } else if (n == 4) {
+    *prec = NG_PREC_YEAR;
+    keep = 4;
+  } else if (n >= 8 && v[4] == '-' && v[5] == 'W' && isdigit((unsigned char)v[6])) {
+    *prec = NG_PREC_WEEK;
+    keep = 8;
+  } else if (n >= 10 && v[4] == '-' && isdigit((unsigned char)v[5]) &&
+             v[7] == '-' && isdigit((unsigned char)v[8])) {
+    *prec = NG_PREC_DAY;
+    keep = 10;
+  } else if (n == 7 && v[4] == '-' && isdigit((unsigned char)v[5])) {
+    *prec = NG_PREC_MONTH;
+    keep = 7;
+  } else {
+    return 0;
+  }
+  if (keep >= cap)
+    return 0;
+  memcpy(date, v, keep);
+  date[keep] = '\0';
+  return 1;
+}
+
+static int is_clause_break(const ng_doc *doc, size_t t)
+{
+  const ng_token *tk = &doc->tokens.v[t];
+  if (tk->flags & NG_TOK_PUNCT)
+    return ng_tok_is(doc, t, ";") || ng_tok_is(doc, t, ":") ||
+           ng_tok_is(doc, t, "\xe2\x80\x94") || /* — */
+           ng_tok_is(doc, t, "\xe2\x80\x93");   /* – */
+  if (!(tk->flags & NG_TOK_WORD))
+    return 0;
+  for (size_t i = 0; subordinators[i]; i++)
+    if (ng_tok_is_ci(doc, t, subordinators[i]))
+      return 1;
+  return 0;
+}
+
+/* First token of the mention covering byte offset, via a sorted scan. */
+typedef struct {
+  size_t first, last; /* mention index range in this sentence */
+} mention_range;
+
+static mention_range mentions_in(const ng_doc *doc, size_t start, size_t end)
+{
+  mention_range r = {0, 0};
+  size_t lo = 0, hi = doc->mentions.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->mentions.v[mid].start < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  r.first = lo;
+  while (lo < doc->mentions.n && doc->mentions.v[lo].end <= end)
+    lo++;
+  r.last = lo;
+  return r;
+}
+
+static void add_participant(ng_event *ev, size_t entity)
+{
+  for (size_t i = 0; i < ev->participants.n; i++)
+    if (ev->participants.v[i] == entity)
+      return;
+  *NG_VEC_PUSH(ev->participants) = entity;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The doc entity an @handle token stands for, or -1. */
+static long handle_entity(const ng_doc *doc, size_t t)
+{
+  size_t n;
+  const char *h = ng_tok_text(doc, t, &n);
+  for (size_t e = 0; e < doc->entities.n; e++) {
+    const ng_dentity *de = &doc->entities.v[e];
+    for (size_t a = 0; a < de->aliases.n; a++) {
+      const char *al = de->aliases.v[a];
+      if (strlen(al) == n && !strncasecmp(al, h, n))
+        return (long)e;
+    }
+  }
+  return -1;
+}
+
+/* Is token t inside timex k (byte spans)? */
+static int in_span(const ng_token *tk, size_t start, size_t end)
+{
+  return tk->start >= start && tk->end <= end;
+}
+
+/*
+ * Build the summary from tokens [from, to), leaving out [cut_start,
+ * cut_end) (the date phrase), at most MAX_SUMMARY_WORDS words, cut at a
+ * comma once it is long enough to stand alone.
+ */
+static char *summarize(ng_doc *doc, size_t from, size_t to, size_t cut_start,
+                       size_t cut_end, const char *prefix)
+{
+  ng_buf b = NG_BUF_INIT;
+  size_t words = 0;
+  if (prefix) {
+    ng_buf_adds(&b, prefix);
+    words = 3;
+  }
+  for (size_t t = from; t < to; t++) {
+    const ng_token *tk = &doc->tokens.v[t];
+    if (tk->start >= cut_start && tk->end <= cut_end)
+      continue;
+    int punct = (tk->flags & NG_TOK_PUNCT) != 0;
+    if (punct && ng_tok_is(doc, t, ",") && words >= 12)
+      break;
+    if (!punct && ++words > MAX_SUMMARY_WORDS)
+      break;
+    /* Keep the text's own spacing; a cut leaves one space. */
+    if (b.len && b.ptr[b.len - 1] != ' ' && ((tk->flags & NG_TOK_SPACE) ||
+                  (t > from && doc->tokens.v[t - 1].end < tk->start)))
+      ng_buf_addch(&b, ' ');
+    ng_buf_add(&b, doc->text + tk->start, tk->end - tk->start);
+  }
+  /* No dangling punctuation at either end. */
+  while (b.len && strchr(" ,;:.!?-([\"", b.ptr[b.len - 1]))
+    ng_buf_setlen(&b, b.len - 1);
+  size_t lead = 0;
+  while (lead < b.len && strchr(" ,;:.-)]", b.ptr[lead]))
+    lead++;
+  char *s = ng_doc_strndup(doc, b.ptr + lead, b.len - lead);
+  ng_buf_release(&b);
+  /* Collapse line breaks inside the clause. */
+  for (char *p = s; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return s;
+}
+
+static int is_pronoun_subject(const ng_doc *doc, size_t t)
+{
+  return ng_tok_is_ci(doc, t, "he") || ng_tok_is_ci(doc, t, "she");
+}
+
+/* The last person named before byte offset `before`, or -1. */
+static long last_person(const ng_doc *doc, size_t before)
+{
+  long found = -1;
+  for (size_t m = 0; m < doc->mentions.n && doc->mentions.v[m].end <= before;
+       m++)
+    if (doc->mentions.v[m].type == NG_ENTITY_PERSON)
+      found = (long)doc->mentions.v[m].entity;
+  return found;
+}
+
+/* Words before a date phrase that belong to it in a summary. */
+static int date_preposition(const ng_doc *doc, size_t t)
+{
+  static const char *const preps[] = {"on", "in", "at", "by", "since",
+                                      "earlier", "from", "during", "until",
+                                      NULL};
+  for (size_t i = 0; preps[i]; i++)
+    if (ng_tok_is_ci(doc, t, preps[i]))
+      return 1;
+  return 0;
+}
+
+/* Token index of the first token at or after byte offset off. */
+static size_t token_at(const ng_doc *doc, size_t off)
+{
+  size_t lo = 0, hi = doc->tokens.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->tokens.v[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static int is_dash(const ng_doc *doc, size_t t)
+{
+  return (doc->tokens.v[t].flags & NG_TOK_PUNCT) &&
+         (ng_tok_is(doc, t, "\xe2\x80\x94") || ng_tok_is(doc, t, "\xe2\x80\x93") ||
+          ng_tok_is(doc, t, "-"));
+}
+
+/*
+ * "<tweet text> — Name (@handle) Date": an embedded tweet.  Returns 1
+ * and adds the event when sentence s ends that way.
+ */
+static int embedded_tweet(ng_doc *doc, size_t s, size_t tx)
+{
+  const ng_sentence *se = &doc->sentences.v[s];
+  const ng_timex *x = &doc->timexes.v[tx];
+  /* Walk back from the date: ")" handle "(" name dash. */
+  size_t t = token_at(doc, x->start);
+  if (t < se->tok_begin + 4 || t > se->tok_end)
+    return 0;
+  if (!ng_tok_is(doc, t - 1, ")") ||
+      !(doc->tokens.v[t - 2].flags & NG_TOK_HANDLE) || !ng_tok_is(doc, t - 3, "("))
+    return 0;
+  size_t name_end = doc->tokens.v[t - 4].end;
+  mention_range r = mentions_in(doc, se->start, name_end);
+  if (r.last == r.first || doc->mentions.v[r.last - 1].end != name_end)
+    return 0;
+  const ng_mention *author = &doc->mentions.v[r.last - 1];
+  size_t name_tok = token_at(doc, author->start);
+  if (name_tok < se->tok_begin + 1 || !is_dash(doc, name_tok - 1))
+    return 0;
+  /* The tweet: this sentence before the dash, else the sentence before. */
+  size_t from = se->tok_begin, to = name_tok - 1, src = s;
+  if (to - from < 3 && s > 0) {
+    src = s - 1;
+    from = doc->sentences.v[src].tok_begin;
+    to = doc->sentences.v[src].tok_end;
+  }
+  if (to <= from)
+    return 0;
+  ng_precision prec;
+  char date[48];
+  if (!calendar_value(x->value, &prec, date, sizeof(date)))
+    return 0;
+  ng_event *ev = NG_VEC_PUSH(doc->events);
+  ev->sentence = src;
+  ev->timex = tx;
+  memcpy(ev->date, date, sizeof(date));
+  ev->precision = prec;
+  ev->trigger = ng_doc_strdup(doc, "tweet");
+  add_participant(ev, author->entity);
+  size_t a = doc->tokens.v[from].start, b = doc->tokens.v[to - 1].end;
+  mention_range in = mentions_in(doc, a, b);
+  for (size_t m = in.first; m < in.last; m++)
+    add_participant(ev, doc->mentions.v[m].entity);
+  for (size_t k = from; k < to; k++) {
+    if (doc->tokens.v[k].flags & NG_TOK_HANDLE) {
+      long e = handle_entity(doc, k);
+      if (e >= 0)
+        add_participant(ev, (size_t)e);
+    }
+  }
+  const ng_dentity *who = &doc->entities.v[author->entity];
+  ng_buf prefix = NG_BUF_INIT;
+  ng_buf_addf(&prefix, "%s tweeted: ", who->name);
+  char *text = summarize(doc, from, to, 0, 0, NULL);
+  ng_buf_adds(&prefix, text);
+  ev->summary = ng_doc_strdup(doc, prefix.ptr);
+  ng_buf_release(&prefix);
+  return 1;
+}
+
+typedef struct trigger {
+  size_t tok;
+  const char *base;
+} trigger;
+
+static int is_reporting(const char *base)
+{
+  return !strcmp(base, "say") || !strcmp(base, "tell") || !strcmp(base, "state") ||
+         !strcmp(base, "add");
+}
+
+/* One event from sentence s, if it has a date, a happening and a name. */
+static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
+                           size_t tx_last)
+{
+  const ng_sentence *se = &doc->sentences.v[s];
+  mention_range mr = mentions_in(doc, se->start, se->end);
+  if (mr.first == mr.last)
+    return;
+  for (size_t k = tx_first; k < tx_last; k++)
+    if (embedded_tweet(doc, s, k))
+      return;
+
+  /* Candidate happenings: finite lexicon verbs outside names and dates. */
+  NG_VEC(trigger) trig = {0};
+  size_t m = mr.first, x = tx_first;
+  for (size_t t = se->tok_begin; t < se->tok_end; t++) {
+    const ng_token *tk = &doc->tokens.v[t];
+    while (m < mr.last && doc->mentions.v[m].end <= tk->start)
+      m++;
+    while (x < tx_last && doc->timexes.v[x].end <= tk->start)
+      x++;
+    if (m < mr.last && in_span(tk, doc->mentions.v[m].start, doc->mentions.v[m].end))
+      continue;
+    if (x < tx_last && in_span(tk, doc->timexes.v[x].start, doc->timexes.v[x].end))
+      continue;
+    if (!(tk->flags & NG_TOK_WORD) || (tk->flags & NG_TOK_UPPER))
+      continue;
+    size_t n;
+    const char *w = ng_tok_text(doc, t, &n);
+    const char *base = verb_base(w, n);
+    if (!base && n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && t > se->tok_begin &&
+        m > mr.first && doc->mentions.v[m - 1].end == doc->tokens.v[t - 1].end)
+      base = ng_doc_strndup(doc, w, n); /* "Musk interviewed": a past after a name */
+    if (base) {
+      trigger *tr = NG_VEC_PUSH(trig);
+      tr->tok = t;
+      tr->base = base;
+    }
+  }
+  if (!trig.n) {
+    NG_VEC_FREE(trig);
+    return;
+  }
+
+  /* The (date, happening) pair closest together; "said" yields to others. */
+  size_t best_t = 0, best_x = tx_first, best_score = (size_t)-1;
+  for (size_t k = tx_first; k < tx_last; k++) {
+    ng_precision p;
+    char d[48];
+    if (!calendar_value(doc->timexes.v[k].value, &p, d, sizeof(d)))
+      continue;
+    size_t xt = token_at(doc, doc->timexes.v[k].start);
+    for (size_t i = 0; i < trig.n; i++) {
+      size_t dist = xt > trig.v[i].tok ? xt - trig.v[i].tok : trig.v[i].tok - xt;
+      dist = dist * 2 + (is_reporting(trig.v[i].base) ? 6 : 0);
+      if (dist < best_score) {
+        best_score = dist;
+        best_t = i;
+        best_x = k;
+      }
+    }
+  }
+  trigger tr = trig.v[best_t];
+  NG_VEC_FREE(trig);
+
+  /* The happening's clause. */
+  size_t c0 = tr.tok, c1 = tr.tok + 1;
+  while (c0 > se->tok_begin && !is_clause_break(doc, c0 - 1))
+    c0--;
+  while (c1 < se->tok_end && !is_clause_break(doc, c1))
+    c1++;
+  size_t a = doc->tokens.v[c0].start, b = doc->tokens.v[c1 - 1].end;
+  size_t trig_start = doc->tokens.v[tr.tok].start;
+
+  ng_event ev = {0};
+  mention_range in = mentions_in(doc, a, b);
+  size_t subject_tok = c0;
+  int have_subject = 0;
+  for (size_t k = in.first; k < in.last; k++) {
+    add_participant(&ev, doc->mentions.v[k].entity);
+    if (doc->mentions.v[k].end <= trig_start) {
+      subject_tok = token_at(doc, doc->mentions.v[k].start);
+      have_subject = 1;
+    }
+  }
+  for (size_t k = c0; k < c1; k++) {
+    if (doc->tokens.v[k].flags & NG_TOK_HANDLE) {
+      long e = handle_entity(doc, k);
+      if (e >= 0)
+        add_participant(&ev, (size_t)e);
+    }
+  }
+  const char *prefix = NULL;
+  if (!have_subject) {
+    for (size_t k = c0; k < tr.tok; k++) {
+      if (is_pronoun_subject(doc, k)) {
+        long p = last_person(doc, se->start);
+        if (p >= 0) {
+          add_participant(&ev, (size_t)p);
+          prefix = doc->entities.v[p].name;
+          subject_tok = k + 1;
+        }
+        break;
+      }
+    }
+  }
+  if (!ev.participants.n)
+    return;
+
+  const ng_timex *tx = &doc->timexes.v[best_x];
+  if (!calendar_value(tx->value, &ev.precision, ev.date, sizeof(ev.date))) {
+    NG_VEC_FREE(ev.participants);
+    return;
+  }
+  size_t cut_start = tx->start, cut_end = tx->end;
+  size_t xt = token_at(doc, tx->start);
+  if (xt > 0 && date_preposition(doc, xt - 1))
+    cut_start = doc->tokens.v[xt - 1].start;
+  ng_buf pre = NG_BUF_INIT;
+  if (prefix) {
+    ng_buf_adds(&pre, prefix);
+    ng_buf_addch(&pre, ' ');
+  }
+  ev.summary = summarize(doc, subject_tok, c1, cut_start, cut_end,
+                         prefix ? pre.ptr : NULL);
+  ng_buf_release(&pre);
+  ev.sentence = s;
+  ev.timex = best_x;
+  ev.trigger = ng_doc_strdup(doc, tr.base);
+  qsort(ev.participants.v, ev.participants.n, sizeof(size_t), cmp_size);
+  *NG_VEC_PUSH(doc->events) = ev;
+}
 
 int ng_events_find(ng_doc *doc)
 {
+  size_t x = 0;
+  for (size_t s = 0; s < doc->sentences.n; s++) {
+    const ng_sentence *se = &doc->sentences.v[s];
+    while (x < doc->timexes.n && doc->timexes.v[x].end <= se->start)
+      x++;
+    size_t first = x, last = x;
+    while (last < doc->timexes.n && doc->timexes.v[last].start < se->end)
+      last++;
+    /* Only calendar dates anchor events. */
+    int any = 0;
+    for (size_t k = first; k < last; k++) {
+      ng_precision p;
+      char d[48];
+      const ng_timex *t = &doc->timexes.v[k];
+      if ((t->type == NG_TIMEX_DATE || t->type == NG_TIMEX_TIME) &&
+          calendar_value(t->value, &p, d, sizeof(d)))
+        any = 1;
+    }
+    if (any)
+      sentence_event(doc, s, first, last);
+    x = last > first ? last : x;
+  }
   return 0;
 }
