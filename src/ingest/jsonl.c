@@ -16,8 +16,7 @@
 #include "ingest/ingest.h"
 #include "util/utf8.h"
 
-static int blank(const char *s, size_t n)
-{
+static int blank(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f' &&
         s[i] != '\v')
@@ -26,8 +25,7 @@ static int blank(const char *s, size_t n)
 }
 
 /* An optional string field: its value, or NULL when absent, null or empty. */
-static const char *opt_string(json_t *obj, const char *key)
-{
+static const char *opt_string(json_t *obj, const char *key) {
   json_t *v = json_object_get(obj, key);
   const char *s = json_is_string(v) ? json_string_value(v) : NULL;
   return s && *s && strlen(s) == json_string_length(v) ? s : NULL;
@@ -37,8 +35,7 @@ static const char *opt_string(json_t *obj, const char *key)
  * Make the document of one parsed line, or say what is wrong with it in
  * why (and return NULL).
  */
-static ng_doc *line_doc(json_t *obj, const char *path, const char **why)
-{
+static ng_doc *line_doc(json_t *obj, const char *path, const char **why) {
   json_t *id = json_object_get(obj, "id"), *text = json_object_get(obj, "text");
   json_t *pub = json_object_get(obj, "published");
   char idbuf[32];
@@ -93,7 +90,8 @@ static ng_doc *line_doc(json_t *obj, const char *path, const char **why)
    * text may still state its date, and --date is the fallback after that.
    */
   if (json_is_string(pub) &&
-      ng_pubdate_parse(json_string_value(pub), json_string_length(pub), &t) == 0) {
+      ng_pubdate_parse(json_string_value(pub), json_string_length(pub), &t) ==
+          0) {
     char iso[16];
     ng_ymd_format(t, iso);
     ng_doc_set_published(doc, iso, NG_PUB_METADATA);
@@ -106,8 +104,7 @@ static ng_doc *line_doc(json_t *obj, const char *path, const char **why)
 }
 
 int ng_read_jsonl(ng_ingest_ctx *c, const char *path, const char *bytes,
-                  size_t len)
-{
+                  size_t len) {
   size_t pos = 0, lineno = 0;
   int rc = 0;
 

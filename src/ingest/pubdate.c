@@ -10,72 +10,67 @@
 
 #include "ingest/ingest.h"
 
-static int is_digit(int c)
-{
+static int is_digit(int c) {
   return c >= '0' && c <= '9';
 }
 
-static int is_upper(int c)
-{
+static int is_upper(int c) {
   return c >= 'A' && c <= 'Z';
 }
 
-static int is_lower(int c)
-{
+static int is_lower(int c) {
   return c >= 'a' && c <= 'z';
 }
 
-static int is_alpha(int c)
-{
+static int is_alpha(int c) {
   return is_upper(c) || is_lower(c);
 }
 
-static int lower(int c)
-{
+static int lower(int c) {
   return is_upper(c) ? c - 'A' + 'a' : c;
 }
 
-static int is_blank(int c)
-{
+/* Is c one of the bytes of set?  (strchr() would also match a NUL.) */
+static int one_of(int c, const char *set) {
+  return c != 0 && strchr(set, c) != NULL;
+}
+
+static int is_blank(int c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* A space, or the UTF-8 no-break space that web pages are full of. */
-static size_t space_len(const char *s, size_t n, size_t i)
-{
+static size_t space_len(const char *s, size_t n, size_t i) {
   if (i < n && is_blank((unsigned char)s[i]))
     return 1;
-  if (i + 1 < n && (unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] == 0xa0)
+  if (i + 1 < n && (unsigned char)s[i] == 0xc2 &&
+      (unsigned char)s[i + 1] == 0xa0)
     return 2;
   return 0;
 }
 
-static size_t skip_spaces(const char *s, size_t n, size_t i)
-{
+static size_t skip_spaces(const char *s, size_t n, size_t i) {
   size_t k;
   while ((k = space_len(s, n, i)) > 0)
     i += k;
   return i;
 }
 
-static size_t digit_run(const char *s, size_t n, size_t i)
-{
+static size_t digit_run(const char *s, size_t n, size_t i) {
   size_t j = i;
   while (j < n && is_digit((unsigned char)s[j]))
     j++;
   return j - i;
 }
 
-static size_t alpha_run(const char *s, size_t n, size_t i)
-{
+static size_t alpha_run(const char *s, size_t n, size_t i) {
   size_t j = i;
   while (j < n && is_alpha((unsigned char)s[j]))
     j++;
   return j - i;
 }
 
-static int number(const char *s, size_t len)
-{
+static int number(const char *s, size_t len) {
   int v = 0;
   for (size_t i = 0; i < len; i++)
     v = v * 10 + (s[i] - '0');
@@ -83,8 +78,7 @@ static int number(const char *s, size_t len)
 }
 
 /* Case-insensitive: does s[i..n) start with word? */
-static int starts_ci(const char *s, size_t n, size_t i, const char *word)
-{
+static int starts_ci(const char *s, size_t n, size_t i, const char *word) {
   size_t wl = strlen(word);
   if (n - i < wl || i > n)
     return 0;
@@ -95,8 +89,7 @@ static int starts_ci(const char *s, size_t n, size_t i, const char *word)
 }
 
 /* "st", "nd", "rd", "th" after a day number: "15th". */
-static size_t skip_ordinal(const char *s, size_t n, size_t i)
-{
+static size_t skip_ordinal(const char *s, size_t n, size_t i) {
   static const char *const suffixes[] = {"st", "nd", "rd", "th"};
   for (size_t k = 0; k < 4; k++)
     if (starts_ci(s, n, i, suffixes[k]) &&
@@ -106,8 +99,7 @@ static size_t skip_ordinal(const char *s, size_t n, size_t i)
 }
 
 /* A month name at s[i], with its optional full stop: "Sept.", "February". */
-static size_t month_at(const char *s, size_t n, size_t i, int *m)
-{
+static size_t month_at(const char *s, size_t n, size_t i, int *m) {
   size_t k = alpha_run(s, n, i);
   if (k < 3 || !(*m = ng_month_from_name(s + i, k)))
     return i;
@@ -118,8 +110,7 @@ static size_t month_at(const char *s, size_t n, size_t i, int *m)
 }
 
 /* A four-digit year at s[i], not followed by more digits. */
-static size_t year_at(const char *s, size_t n, size_t i, int *y)
-{
+static size_t year_at(const char *s, size_t n, size_t i, int *y) {
   if (digit_run(s, n, i) != 4)
     return i;
   *y = number(s + i, 4);
@@ -131,8 +122,7 @@ static size_t year_at(const char *s, size_t n, size_t i, int *y)
  * anything after them.  Returns the bytes it took, or 0.  The date must end
  * at a word boundary; an ISO date may run on into its time ("T14:24").
  */
-static size_t date_at(const char *s, size_t n, ng_ymd *out)
-{
+static size_t date_at(const char *s, size_t n, ng_ymd *out) {
   ng_ymd t = {0, 0, 0};
   size_t i = 0, j, k;
   int iso = 0;
@@ -164,7 +154,7 @@ static size_t date_at(const char *s, size_t n, ng_ymd *out)
       char sep;
       t.y = number(s + i, 4);
       i += 4;
-      if (i >= n || !strchr("-/.", s[i]))
+      if (i >= n || !one_of(s[i], "-/."))
         return 0;
       sep = s[i++];
       if ((k = digit_run(s, n, i)) < 1 || k > 2)
@@ -182,7 +172,8 @@ static size_t date_at(const char *s, size_t n, ng_ymd *out)
     } else if (k <= 2) {
       int a = number(s + i, k);
       i += k;
-      if (i + 1 < n && strchr("/-.", s[i]) && is_digit((unsigned char)s[i + 1])) {
+      if (i + 1 < n && one_of(s[i], "/-.") &&
+          is_digit((unsigned char)s[i + 1])) {
         /*
          * "15/02/2021": day first in most of the world, month first in
          * the United States.  Only a number above 12 tells them apart.
@@ -259,8 +250,7 @@ static size_t date_at(const char *s, size_t n, ng_ymd *out)
  * "08:18", "T14:24:00+05:30", "+0000", "PM", "p.m.", "IST", "(GMT)",
  * "UTC+5:30", "at"?
  */
-static int timeish(const char *s, size_t n)
-{
+static int timeish(const char *s, size_t n) {
   size_t i = 0;
   if (n && s[0] == '(')
     s++, n--;
@@ -282,7 +272,7 @@ static int timeish(const char *s, size_t n)
         colon = 1;
       else if (is_digit((unsigned char)s[i]))
         digit = 1;
-      else if (!strchr(".+-Z", s[i]))
+      else if (!one_of(s[i], ".+-Z"))
         return 0;
     }
     /* A bare number is not a time; "+0000" is an offset. */
@@ -293,12 +283,13 @@ static int timeish(const char *s, size_t n)
     i++;
   if (i < 1 || i > 5)
     return 0;
-  if (!(s[i - 1] == 'T' || s[i - 1] == 'Z' || (i == 3 && !strncmp(s, "UTC", 3))))
+  if (!(s[i - 1] == 'T' || s[i - 1] == 'Z' ||
+        (i == 3 && !strncmp(s, "UTC", 3))))
     return 0;
   if (i < n && s[i] != '+' && s[i] != '-')
     return 0;
   for (; i < n; i++)
-    if (!is_digit((unsigned char)s[i]) && !strchr("+-:", s[i]))
+    if (!is_digit((unsigned char)s[i]) && !one_of(s[i], "+-:"))
       return 0;
   return 1;
 }
@@ -307,8 +298,7 @@ static int timeish(const char *s, size_t n)
  * The end of the time-of-day pieces that follow a date at s[i]: ", 08:18
  * PM IST".  Returns i itself when none follow.
  */
-static size_t time_tail(const char *s, size_t n, size_t i)
-{
+static size_t time_tail(const char *s, size_t n, size_t i) {
   size_t end = i;
   for (;;) {
     size_t j = end, k;
@@ -327,8 +317,7 @@ static size_t time_tail(const char *s, size_t n, size_t i)
  * A time of day written before the date: "08:18 PM IST, Feb 15, 2021".
  * Returns where the date may start, or i when there is no such time.
  */
-static size_t skip_time(const char *s, size_t n, size_t i)
-{
+static size_t skip_time(const char *s, size_t n, size_t i) {
   size_t k = digit_run(s, n, i);
   if (k < 1 || k > 2 || i + k >= n || s[i + k] != ':')
     return i;
@@ -344,8 +333,7 @@ static size_t skip_time(const char *s, size_t n, size_t i)
 }
 
 /* The end of s[i..n) with blanks and no-break spaces taken off. */
-static size_t trim_end(const char *s, size_t i, size_t n)
-{
+static size_t trim_end(const char *s, size_t i, size_t n) {
   for (;;) {
     if (n > i && (is_blank((unsigned char)s[n - 1]) || s[n - 1] == '\n'))
       n--;
@@ -357,8 +345,7 @@ static size_t trim_end(const char *s, size_t i, size_t n)
   }
 }
 
-int ng_pubdate_parse(const char *s, size_t n, ng_ymd *out)
-{
+int ng_pubdate_parse(const char *s, size_t n, ng_ymd *out) {
   ng_ymd t;
   size_t i = skip_spaces(s, n, 0), k;
   n = trim_end(s, i, n);
@@ -384,10 +371,14 @@ static const struct {
   const char *word;
   int rank;
 } keywords[] = {
-    {"first published", RANK_PUBLISHED}, {"last updated", RANK_UPDATED},
-    {"last modified", RANK_UPDATED},     {"published", RANK_PUBLISHED},
-    {"posted", RANK_PUBLISHED},          {"dated", RANK_PUBLISHED},
-    {"date", RANK_PUBLISHED},            {"updated", RANK_UPDATED},
+    {"first published", RANK_PUBLISHED},
+    {"last updated", RANK_UPDATED},
+    {"last modified", RANK_UPDATED},
+    {"published", RANK_PUBLISHED},
+    {"posted", RANK_PUBLISHED},
+    {"dated", RANK_PUBLISHED},
+    {"date", RANK_PUBLISHED},
+    {"updated", RANK_UPDATED},
     {"modified", RANK_UPDATED},
 };
 
@@ -402,8 +393,7 @@ typedef struct found {
 } found;
 
 static void consider(found *best, int rank, ng_ymd t, ng_doc *doc, size_t start,
-                     size_t end)
-{
+                     size_t end) {
   if (rank > best->rank) {
     best->rank = rank;
     best->date = t;
@@ -421,22 +411,22 @@ static void consider(found *best, int rank, ng_ymd t, ng_doc *doc, size_t start,
  * any time after it).
  */
 static int keyword_date(const char *s, size_t ls, size_t le, size_t p,
-                        size_t kw_end, ng_ymd *t, size_t *end)
-{
+                        size_t kw_end, ng_ymd *t, size_t *end) {
   size_t j = kw_end, k;
   int colon = 0;
   int strong = p == ls;
   unsigned char prev = p > ls ? (unsigned char)s[p - 1] : 0;
 
   /* "RussiaUpdated:": a dateline glued to the keyword by a lost newline. */
-  if (p > ls && is_upper((unsigned char)s[p]) && (is_lower(prev) || prev >= 0x80))
+  if (p > ls && is_upper((unsigned char)s[p]) &&
+      (is_lower(prev) || prev >= 0x80))
     strong = 1;
   /* "By Jane Doe | Published ...", "(AFP)Updated ..." */
   if (p > ls && !strong) {
     size_t q = p;
     while (q > ls && space_len(s, le, q - 1))
       q--;
-    if (q > ls && strchr("|)]-/", s[q - 1]))
+    if (q > ls && one_of(s[q - 1], "|)]-/"))
       strong = 1;
     if (q >= ls + 3 && (unsigned char)s[q - 3] == 0xe2 &&
         (unsigned char)s[q - 2] == 0x80 &&
@@ -458,8 +448,8 @@ static int keyword_date(const char *s, size_t ls, size_t le, size_t p,
     }
   }
   /* Prose may say "was updated Feb 3, 2021"; a header says "Updated:". */
-  if (!strong && !(le - kw_end < HEADER_MAX &&
-                   (colon || is_upper((unsigned char)s[p]))))
+  if (!strong &&
+      !(le - kw_end < HEADER_MAX && (colon || is_upper((unsigned char)s[p]))))
     return 0;
   j = skip_time(s, le, j);
   if (!(k = date_at(s + j, le - j, t)))
@@ -470,8 +460,7 @@ static int keyword_date(const char *s, size_t ls, size_t le, size_t p,
 
 /* Look for keyword headers in the line s[ls..le). */
 static void scan_line(const char *s, size_t ls, size_t le, found *best,
-                      ng_doc *doc)
-{
+                      ng_doc *doc) {
   for (size_t p = ls; p < le; p++) {
     unsigned char c = (unsigned char)s[p];
     unsigned char prev = p > ls ? (unsigned char)s[p - 1] : ' ';
@@ -498,8 +487,7 @@ static void scan_line(const char *s, size_t ls, size_t le, found *best,
   }
 }
 
-int ng_pubdate_find(const char *text, size_t len, ng_ymd *out, ng_doc *doc)
-{
+int ng_pubdate_find(const char *text, size_t len, ng_ymd *out, ng_doc *doc) {
   found best = {0, {0, 0, 0}};
   size_t pos = 0, nonempty = 0;
 
@@ -527,7 +515,6 @@ int ng_pubdate_find(const char *text, size_t len, ng_ymd *out, ng_doc *doc)
   return 0;
 }
 
-int ng_pubdate_from_text(const char *text, size_t len, ng_ymd *out)
-{
+int ng_pubdate_from_text(const char *text, size_t len, ng_ymd *out) {
   return ng_pubdate_find(text, len, out, NULL);
 }

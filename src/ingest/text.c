@@ -82,11 +82,12 @@ static const struct {
  * at least half of them these, is a menu.
  */
 static const char *const menu_words[] = {
-    "account", "card",     "contact",     "e-paper",  "epaper",  "feedback",
-    "gift",    "home",     "login",       "logout",   "menu",    "newsletter",
-    "newsletters", "next", "podcasts",    "post",     "preferences", "previous",
-    "privacy", "profile",  "reads",       "redeem",   "register", "search",
-    "settings", "share",   "sign",        "subscribe", "videos", "watchlist",
+    "account",  "card",        "contact",     "e-paper", "epaper",
+    "feedback", "gift",        "home",        "login",   "logout",
+    "menu",     "newsletter",  "newsletters", "next",    "podcasts",
+    "post",     "preferences", "previous",    "privacy", "profile",
+    "reads",    "redeem",      "register",    "search",  "settings",
+    "share",    "sign",        "subscribe",   "videos",  "watchlist",
 };
 
 /* Small words a menu or a title-case line may keep in lower case. */
@@ -97,29 +98,29 @@ static const char *const function_words[] = {
 /* Tokens that pages glue to the end of a caption: "(REUTERS)Premium". */
 static const char *const trailing_furniture[] = {"Premium"};
 
-static int is_upper(int c)
-{
+static int is_upper(int c) {
   return c >= 'A' && c <= 'Z';
 }
 
-static int is_lower(int c)
-{
+static int is_lower(int c) {
   return c >= 'a' && c <= 'z';
 }
 
-static int is_alnum(int c)
-{
+static int is_alnum(int c) {
   return is_upper(c) || is_lower(c) || (c >= '0' && c <= '9');
 }
 
-static int lower(int c)
-{
+static int lower(int c) {
   return is_upper(c) ? c - 'A' + 'a' : c;
 }
 
+/* Is c one of the bytes of set?  (strchr() would also match a NUL.) */
+static int one_of(int c, const char *set) {
+  return c != 0 && strchr(set, c) != NULL;
+}
+
 /* Blanks, no-break space, zero-width space and byte-order mark. */
-static size_t space_len(const char *s, size_t n, size_t i)
-{
+static size_t space_len(const char *s, size_t n, size_t i) {
   const unsigned char *u = (const unsigned char *)s;
   if (i >= n)
     return 0;
@@ -136,16 +137,14 @@ static size_t space_len(const char *s, size_t n, size_t i)
 }
 
 /* Is the space ending at s[i-1] one of space_len()'s?  Its length, or 0. */
-static size_t space_before(const char *s, size_t lo, size_t i)
-{
+static size_t space_before(const char *s, size_t lo, size_t i) {
   for (size_t k = 1; k <= 3 && k <= i - lo; k++)
     if (space_len(s, i, i - k) == k)
       return k;
   return 0;
 }
 
-static void split_lines(const char *text, size_t len, line_vec *out)
-{
+static void split_lines(const char *text, size_t len, line_vec *out) {
   size_t pos = 0, raw = 0;
   while (pos < len) {
     const char *nl = memchr(text + pos, '\n', len - pos);
@@ -165,8 +164,7 @@ static void split_lines(const char *text, size_t len, line_vec *out)
   }
 }
 
-static size_t count_words(const char *s, size_t n)
-{
+static size_t count_words(const char *s, size_t n) {
   size_t words = 0, i = 0, k;
   while (i < n) {
     while ((k = space_len(s, n, i)) > 0)
@@ -180,8 +178,7 @@ static size_t count_words(const char *s, size_t n)
   return words;
 }
 
-static int has(const char *s, size_t n, const char *needle)
-{
+static int has(const char *s, size_t n, const char *needle) {
   size_t m = strlen(needle);
   for (size_t i = 0; i + m <= n; i++)
     if (!memcmp(s + i, needle, m))
@@ -189,8 +186,7 @@ static int has(const char *s, size_t n, const char *needle)
   return 0;
 }
 
-static int has_ci(const char *s, size_t n, const char *needle, size_t at)
-{
+static int has_ci(const char *s, size_t n, const char *needle, size_t at) {
   size_t m = strlen(needle);
   if (at + m > n)
     return 0;
@@ -201,8 +197,7 @@ static int has_ci(const char *s, size_t n, const char *needle, size_t at)
 }
 
 /* An ellipsis at the end: a cut-off teaser, not the end of a sentence. */
-static int ends_ellipsis(const char *s, size_t n)
-{
+static int ends_ellipsis(const char *s, size_t n) {
   return (n >= 3 && !memcmp(s + n - 3, "...", 3)) ||
          (n >= 3 && !memcmp(s + n - 3, "\xe2\x80\xa6", 3));
 }
@@ -211,8 +206,7 @@ static int ends_ellipsis(const char *s, size_t n)
  * Does the line end as a sentence does: ".", "!", "?", maybe inside
  * closing quotes or brackets?
  */
-static int ends_sentence(const char *s, size_t n)
-{
+static int ends_sentence(const char *s, size_t n) {
   if (ends_ellipsis(s, n))
     return 0;
   while (n > 0) {
@@ -221,7 +215,8 @@ static int ends_sentence(const char *s, size_t n)
       n--;
     else if (n >= 3 && (unsigned char)s[n - 3] == 0xe2 &&
              (unsigned char)s[n - 2] == 0x80 &&
-             ((unsigned char)s[n - 1] == 0x9d || (unsigned char)s[n - 1] == 0x99))
+             ((unsigned char)s[n - 1] == 0x9d ||
+              (unsigned char)s[n - 1] == 0x99))
       n -= 3; /* ” ’ */
     else
       return c == '.' || c == '!' || c == '?';
@@ -230,19 +225,17 @@ static int ends_sentence(const char *s, size_t n)
 }
 
 static int in_list(const char *const *list, size_t count, const char *w,
-                   size_t n)
-{
+                   size_t n) {
   for (size_t i = 0; i < count; i++)
     if (strlen(list[i]) == n && has_ci(w, n, list[i], 0))
       return 1;
   return 0;
 }
 
-static int lexicon_match(const char *s, size_t n)
-{
+static int lexicon_match(const char *s, size_t n) {
   size_t m = n;
   /* "Please enter your comment!", "Recommended For You:" */
-  while (m > 0 && strchr("!.:", s[m - 1]))
+  while (m > 0 && one_of(s[m - 1], "!.:"))
     m--;
   for (size_t i = 0; i < sizeof(furniture_lexicon) / sizeof(*furniture_lexicon);
        i++) {
@@ -256,8 +249,7 @@ static int lexicon_match(const char *s, size_t n)
 }
 
 /* "Home/ News / World/ ...", "Home World Elon Musk and ... live...". */
-static int breadcrumb(const char *s, size_t n)
-{
+static int breadcrumb(const char *s, size_t n) {
   size_t seps = 0;
   if (ends_sentence(s, n))
     return 0;
@@ -272,12 +264,12 @@ static int breadcrumb(const char *s, size_t n)
   return seps >= 2;
 }
 
-/* A row of menu entries: capitalised words, no punctuation, mostly menu words. */
-static int menu(const char *s, size_t n)
-{
+/* A row of menu entries: capitalised words, no punctuation, mostly menu words.
+ */
+static int menu(const char *s, size_t n) {
   size_t i = 0, words = 0, hits = 0, k;
   for (size_t j = 0; j < n; j++)
-    if (strchr(".,;:!?\"()", s[j]))
+    if (one_of(s[j], ".,;:!?\"()"))
       return 0;
   while (i < n) {
     while ((k = space_len(s, n, i)) > 0)
@@ -301,8 +293,7 @@ static int menu(const char *s, size_t n)
 }
 
 /* "... Download The Mint News App to get Daily Market Updates." */
-static int app_promo(const char *s, size_t n)
-{
+static int app_promo(const char *s, size_t n) {
   for (size_t i = 0; i + 9 <= n; i++)
     if (!memcmp(s + i, "Download ", 9)) {
       for (size_t j = i + 9; j + 4 <= n; j++)
@@ -315,10 +306,8 @@ static int app_promo(const char *s, size_t n)
 }
 
 /* Is the whole line s[0..n) page furniture? */
-static int furniture(const char *s, size_t n)
-{
-  if (lexicon_match(s, n) || app_promo(s, n) || breadcrumb(s, n) ||
-      menu(s, n))
+static int furniture(const char *s, size_t n) {
+  if (lexicon_match(s, n) || app_promo(s, n) || breadcrumb(s, n) || menu(s, n))
     return 1;
   /*
    * "Back", "main img", "×": one or two words that do not end a sentence
@@ -329,24 +318,22 @@ static int furniture(const char *s, size_t n)
 }
 
 /* The length of a furniture token glued to the end of the line, or 0. */
-static size_t trailing(const char *s, size_t n)
-{
-  for (size_t i = 0; i < sizeof(trailing_furniture) / sizeof(*trailing_furniture);
-       i++) {
+static size_t trailing(const char *s, size_t n) {
+  for (size_t i = 0;
+       i < sizeof(trailing_furniture) / sizeof(*trailing_furniture); i++) {
     size_t m = strlen(trailing_furniture[i]);
     if (n <= m || memcmp(s + n - m, trailing_furniture[i], m))
       continue;
     unsigned char prev = (unsigned char)s[n - m - 1];
     /* Glued after ")" or a lower-case letter; "a Premium" is a word. */
-    if (is_lower(prev) || (prev < 0x80 && !is_alnum(prev) && prev != ' ' &&
-                           prev != '\t'))
+    if (is_lower(prev) ||
+        (prev < 0x80 && !is_alnum(prev) && prev != ' ' && prev != '\t'))
       return m;
   }
   return 0;
 }
 
-static int covered(const ng_doc *doc, size_t start, size_t end)
-{
+static int covered(const ng_doc *doc, size_t start, size_t end) {
   for (size_t i = 0; i < doc->skip.n; i++)
     if (doc->skip.v[i].start < end && start < doc->skip.v[i].end)
       return 1;
@@ -354,14 +341,12 @@ static int covered(const ng_doc *doc, size_t start, size_t end)
 }
 
 /* The body has begun: a long paragraph, or a full sentence of some length. */
-static int paragraph(const char *s, size_t n)
-{
+static int paragraph(const char *s, size_t n) {
   size_t words = count_words(s, n);
   return words > 30 || (words > 15 && ends_sentence(s, n));
 }
 
-static int same_line(const char *text, const line *a, const line *b)
-{
+static int same_line(const char *text, const line *a, const line *b) {
   return a->end - a->start == b->end - b->start &&
          !memcmp(text + a->start, text + b->start, a->end - a->start);
 }
@@ -372,8 +357,7 @@ static int same_line(const char *text, const line *a, const line *b)
  * alone: a blank line or a paragraph after it, not a run of wrapped prose.
  */
 static int title_like(const char *text, const line_vec *lines, size_t i,
-                      size_t min_words, size_t max_words)
-{
+                      size_t min_words, size_t max_words) {
   const line *l = &lines->v[i];
   const char *s = text + l->start;
   size_t n = l->end - l->start, words = count_words(s, n);
@@ -399,10 +383,10 @@ static int title_like(const char *text, const line_vec *lines, size_t i,
  * Returns its index in lines, or lines->n when there is none: no title is
  * better than a made-up one.
  */
-static size_t find_title(const ng_doc *doc, const line_vec *lines)
-{
+static size_t find_title(const ng_doc *doc, const line_vec *lines) {
   const char *text = doc->text;
-  size_t first = lines->n, end = lines->n < TITLE_WINDOW ? lines->n : TITLE_WINDOW;
+  size_t first = lines->n,
+         end = lines->n < TITLE_WINDOW ? lines->n : TITLE_WINDOW;
   for (size_t i = 0; i < end; i++) {
     const line *l = &lines->v[i];
     const char *s = text + l->start;
@@ -421,8 +405,7 @@ static size_t find_title(const ng_doc *doc, const line_vec *lines)
 }
 
 /* The title with its runs of blanks made single spaces. */
-static char *title_copy(ng_doc *doc, const line *l)
-{
+static char *title_copy(ng_doc *doc, const line *l) {
   ng_buf b = NG_BUF_INIT;
   const char *s = doc->text;
   size_t i = l->start, k;
@@ -440,8 +423,7 @@ static char *title_copy(ng_doc *doc, const line *l)
   return t;
 }
 
-static int cmp_span(const void *a, const void *b)
-{
+static int cmp_span(const void *a, const void *b) {
   const ng_span *x = a, *y = b;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
@@ -449,8 +431,7 @@ static int cmp_span(const void *a, const void *b)
 }
 
 /* Sort the skip spans and join those that overlap or touch. */
-static void normalize_skip(ng_doc *doc)
-{
+static void normalize_skip(ng_doc *doc) {
   size_t out = 0;
   if (doc->skip.n < 2)
     return;
@@ -467,8 +448,7 @@ static void normalize_skip(ng_doc *doc)
 }
 
 int ng_read_text(ng_ingest_ctx *c, const char *path, const char *bytes,
-                 size_t len)
-{
+                 size_t len) {
   ng_doc *doc = ng_doc_make(bytes, len);
   line_vec lines = {0};
   ng_ymd date;

@@ -18,23 +18,20 @@ typedef struct collected {
   size_t n_warnings;
 } collected;
 
-static int collect(ng_doc *doc, void *data)
-{
+static int collect(ng_doc *doc, void *data) {
   collected *c = data;
   cr_assert_lt(c->n, 16);
   c->docs[c->n++] = doc;
   return 0;
 }
 
-static void warn(const char *msg, void *data)
-{
+static void warn(const char *msg, void *data) {
   collected *c = data;
   cr_assert_lt(c->n_warnings, 16);
   snprintf(c->warnings[c->n_warnings++], 512, "%s", msg);
 }
 
-static void release(collected *c)
-{
+static void release(collected *c) {
   for (size_t i = 0; i < c->n; i++)
     ng_doc_free(c->docs[i]);
   c->n = 0;
@@ -42,8 +39,7 @@ static void release(collected *c)
 }
 
 /* Write len bytes of s to a fresh .jsonl file and read it. */
-static size_t read_bytes(collected *c, const char *s, size_t len)
-{
+static size_t read_bytes(collected *c, const char *s, size_t len) {
   char dir[] = "/tmp/ng_test_jsonl_XXXXXX", path[64];
   ng_options opts = {NULL, warn, c};
   ng_err err = NG_ERR_INIT;
@@ -60,13 +56,11 @@ static size_t read_bytes(collected *c, const char *s, size_t len)
   return skipped;
 }
 
-static size_t read_string(collected *c, const char *s)
-{
+static size_t read_string(collected *c, const char *s) {
   return read_bytes(c, s, strlen(s));
 }
 
-Test(jsonl, good_lines)
-{
+Test(jsonl, good_lines) {
   collected c = {0};
   size_t skipped = read_string(
       &c, "{\"id\": \"d1\", \"text\": \"Musk wrote to the Kremlin.\", "
@@ -86,15 +80,15 @@ Test(jsonl, good_lines)
   cr_assert_not_null(strstr(c.docs[0]->source, ".jsonl"));
   /* Escapes decoded: offsets point into the decoded text. */
   size_t len;
-  cr_assert_str_eq(ng_doc_text(c.docs[1], &len), "caf\xc3\xa9 \"quoted\"\nline");
+  cr_assert_str_eq(ng_doc_text(c.docs[1], &len),
+                   "caf\xc3\xa9 \"quoted\"\nline");
   cr_assert_eq(len, strlen("caf\xc3\xa9 \"quoted\"\nline"));
   cr_assert_null(ng_doc_title(c.docs[1]));
   cr_assert_str_eq(ng_doc_published(c.docs[1]), "");
   release(&c);
 }
 
-Test(jsonl, integer_id)
-{
+Test(jsonl, integer_id) {
   collected c = {0};
   cr_assert_eq(read_string(&c, "{\"id\": 42, \"text\": \"x\"}\n"
                                "{\"id\": -7, \"text\": \"y\"}"),
@@ -105,8 +99,7 @@ Test(jsonl, integer_id)
   release(&c);
 }
 
-Test(jsonl, published_date_time_and_fallbacks)
-{
+Test(jsonl, published_date_time_and_fallbacks) {
   collected c = {0};
   read_string(&c,
               "{\"id\": \"a\", \"text\": \"t\", "
@@ -124,8 +117,7 @@ Test(jsonl, published_date_time_and_fallbacks)
   release(&c);
 }
 
-Test(jsonl, bad_lines_warned_and_counted)
-{
+Test(jsonl, bad_lines_warned_and_counted) {
   collected c = {0};
   size_t skipped = read_string(&c, "{\"id\": \"ok1\", \"text\": \"a\"}\n"
                                    "not json at all\n"
@@ -156,8 +148,7 @@ Test(jsonl, bad_lines_warned_and_counted)
  * ingest.c refuses a whole file that is not UTF-8, so a bad line is
  * tested on the reader itself.
  */
-Test(jsonl, invalid_utf8_line)
-{
+Test(jsonl, invalid_utf8_line) {
   collected c = {0};
   ng_options opts = {NULL, warn, &c};
   ng_err err = NG_ERR_INIT;
@@ -174,27 +165,26 @@ Test(jsonl, invalid_utf8_line)
   release(&c);
 }
 
-Test(jsonl, crlf_and_bom)
-{
+Test(jsonl, crlf_and_bom) {
   collected c = {0};
-  cr_assert_eq(read_string(&c, "\xef\xbb\xbf{\"id\": \"a\", \"text\": \"x\"}\r\n"
-                               "{\"id\": \"b\", \"text\": \"y\"}\r\n"),
+  cr_assert_eq(read_string(&c,
+                           "\xef\xbb\xbf{\"id\": \"a\", \"text\": \"x\"}\r\n"
+                           "{\"id\": \"b\", \"text\": \"y\"}\r\n"),
                0);
   cr_assert_eq(c.n, 2);
   release(&c);
 }
 
-static int stop_after_one(ng_doc *doc, void *data)
-{
+static int stop_after_one(ng_doc *doc, void *data) {
   ng_doc_free(doc);
   (*(int *)data)++;
   return 1;
 }
 
-Test(jsonl, callback_can_stop)
-{
+Test(jsonl, callback_can_stop) {
   char dir[] = "/tmp/ng_test_jsonl_XXXXXX", path[64];
-  const char *s = "{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2, \"text\": \"b\"}\n";
+  const char *s =
+      "{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2, \"text\": \"b\"}\n";
   ng_err err = NG_ERR_INIT;
   int calls = 0;
   cr_assert_not_null(mkdtemp(dir));
@@ -211,8 +201,7 @@ Test(jsonl, callback_can_stop)
 }
 
 /* A few megabytes of JSON Lines must read in well under a second. */
-Test(jsonl, large_file_is_linear, .timeout = 10)
-{
+Test(jsonl, large_file_is_linear, .timeout = 10) {
   ng_buf b = NG_BUF_INIT;
   collected c = {0};
   size_t count = 0;

@@ -15,24 +15,21 @@ typedef struct collected {
   size_t n;
 } collected;
 
-static int collect(ng_doc *doc, void *data)
-{
+static int collect(ng_doc *doc, void *data) {
   collected *c = data;
   cr_assert_lt(c->n, 8);
   c->docs[c->n++] = doc;
   return 0;
 }
 
-static void release(collected *c)
-{
+static void release(collected *c) {
   for (size_t i = 0; i < c->n; i++)
     ng_doc_free(c->docs[i]);
   c->n = 0;
 }
 
 /* Read one sample file; exactly one document is expected. */
-static ng_doc *read_sample(collected *c, const char *name)
-{
+static ng_doc *read_sample(collected *c, const char *name) {
   char path[1024];
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
@@ -44,8 +41,7 @@ static ng_doc *read_sample(collected *c, const char *name)
 }
 
 /* Write s to a fresh .txt file and read it. */
-static ng_doc *read_string(collected *c, const char *s)
-{
+static ng_doc *read_string(collected *c, const char *s) {
   char dir[] = "/tmp/ng_test_text_XXXXXX", path[64];
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
@@ -63,8 +59,7 @@ static ng_doc *read_string(collected *c, const char *s)
 }
 
 /* Is the first occurrence of needle in doc's text wholly skipped? */
-static int skipped_line(const ng_doc *doc, const char *needle)
-{
+static int skipped_line(const ng_doc *doc, const char *needle) {
   const char *at = strstr(doc->text, needle);
   cr_assert_not_null(at, "'%s' not in the text", needle);
   size_t start = (size_t)(at - doc->text), end = start + strlen(needle);
@@ -75,8 +70,7 @@ static int skipped_line(const ng_doc *doc, const char *needle)
 }
 
 /* Is no byte of the first occurrence of needle skipped? */
-static int kept(const ng_doc *doc, const char *needle)
-{
+static int kept(const ng_doc *doc, const char *needle) {
   const char *at = strstr(doc->text, needle);
   cr_assert_not_null(at, "'%s' not in the text", needle);
   size_t start = (size_t)(at - doc->text), end = start + strlen(needle);
@@ -86,8 +80,7 @@ static int kept(const ng_doc *doc, const char *needle)
   return 1;
 }
 
-Test(text, keeps_the_bytes_exactly)
-{
+Test(text, keeps_the_bytes_exactly) {
   collected c = {0};
   char path[1024];
   snprintf(path, sizeof(path), "%s/samples/001_0c2b30f67dcf1093.txt",
@@ -106,8 +99,7 @@ Test(text, keeps_the_bytes_exactly)
   release(&c);
 }
 
-Test(text, sample_dates)
-{
+Test(text, sample_dates) {
   static const struct {
     const char *name, *date;
   } cases[] = {
@@ -120,16 +112,14 @@ Test(text, sample_dates)
   for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
     collected c = {0};
     ng_doc *doc = read_sample(&c, cases[i].name);
-    cr_assert_str_eq(ng_doc_published(doc), cases[i].date, "%s",
-                     cases[i].name);
+    cr_assert_str_eq(ng_doc_published(doc), cases[i].date, "%s", cases[i].name);
     cr_assert_eq(doc->published_from,
                  cases[i].date[0] ? NG_PUB_TEXT : NG_PUB_NONE);
     release(&c);
   }
 }
 
-Test(text, sample_titles)
-{
+Test(text, sample_titles) {
   static const struct {
     const char *name, *title;
   } cases[] = {
@@ -157,8 +147,7 @@ Test(text, sample_titles)
   }
 }
 
-Test(text, sample_furniture)
-{
+Test(text, sample_furniture) {
   collected c = {0};
   ng_doc *doc = read_sample(&c, "001_0c2b30f67dcf1093.txt");
   cr_assert(skipped_line(doc, "Home/ News / World/"));
@@ -182,8 +171,7 @@ Test(text, sample_furniture)
   release(&c);
 }
 
-Test(text, skip_spans_sorted_and_disjoint)
-{
+Test(text, skip_spans_sorted_and_disjoint) {
   collected c = {0};
   ng_doc *doc = read_sample(&c, "004_e557ae89cacef3dc.txt");
   cr_assert_gt(doc->skip.n, 0);
@@ -203,8 +191,7 @@ Test(text, skip_spans_sorted_and_disjoint)
   release(&c);
 }
 
-Test(text, date_token_skipped_but_sentence_kept)
-{
+Test(text, date_token_skipped_but_sentence_kept) {
   collected c = {0};
   ng_doc *doc = read_sample(&c, "000_8b4a63b7100adefd.txt");
   cr_assert(skipped_line(doc, "date 2021-02-14"));
@@ -212,8 +199,7 @@ Test(text, date_token_skipped_but_sentence_kept)
   release(&c);
 }
 
-Test(text, comment_form_and_teasers)
-{
+Test(text, comment_form_and_teasers) {
   collected c = {0};
   ng_doc *doc = read_sample(&c, "003_61829ab03c9e0b3e.txt");
   cr_assert(skipped_line(doc, "Home World Elon Musk"));
@@ -227,8 +213,7 @@ Test(text, comment_form_and_teasers)
   release(&c);
 }
 
-Test(text, title_repeated_line)
-{
+Test(text, title_repeated_line) {
   collected c = {0};
   ng_doc *doc = read_string(&c, "Menu\nMusk meets Putin\nMusk meets Putin\n\n"
                                 "The two men met on Monday in Moscow.\n");
@@ -236,8 +221,7 @@ Test(text, title_repeated_line)
   release(&c);
 }
 
-Test(text, title_after_breadcrumb_and_button)
-{
+Test(text, title_after_breadcrumb_and_button) {
   collected c = {0};
   ng_doc *doc = read_string(
       &c, "Home > World > Europe\nBack\n\nKremlin weighs an offer from Musk\n\n"
@@ -248,8 +232,7 @@ Test(text, title_after_breadcrumb_and_button)
   release(&c);
 }
 
-Test(text, no_title_when_body_comes_first)
-{
+Test(text, no_title_when_body_comes_first) {
   collected c = {0};
   ng_doc *doc = read_string(
       &c, "The Kremlin said on Monday that a proposal by Elon Musk for the "
@@ -259,19 +242,17 @@ Test(text, no_title_when_body_comes_first)
   release(&c);
 }
 
-Test(text, no_title_from_wrapped_prose)
-{
+Test(text, no_title_from_wrapped_prose) {
   collected c = {0};
-  ng_doc *doc = read_string(
-      &c, "The Kremlin said on Monday that a proposal by\n"
-          "Elon Musk for the Russian President to join\n"
-          "an app was interesting, but needed details.\n");
+  ng_doc *doc =
+      read_string(&c, "The Kremlin said on Monday that a proposal by\n"
+                      "Elon Musk for the Russian President to join\n"
+                      "an app was interesting, but needed details.\n");
   cr_assert_null(ng_doc_title(doc));
   release(&c);
 }
 
-Test(text, title_cleans_blanks)
-{
+Test(text, title_cleans_blanks) {
   collected c = {0};
   ng_doc *doc = read_string(&c, "  Musk \xc2\xa0 invites  Putin to a chat \n\n"
                                 "Body text goes here, and on.\n");
@@ -279,8 +260,7 @@ Test(text, title_cleans_blanks)
   release(&c);
 }
 
-Test(text, furniture_shapes)
-{
+Test(text, furniture_shapes) {
   collected c = {0};
   ng_doc *doc = read_string(
       &c, "A title line for the story\n\n"
@@ -300,16 +280,14 @@ Test(text, furniture_shapes)
   release(&c);
 }
 
-Test(text, one_line_text_is_all_story)
-{
+Test(text, one_line_text_is_all_story) {
   collected c = {0};
   ng_doc *doc = read_string(&c, "Musk tweets\n");
   cr_assert_eq(doc->skip.n, 0);
   release(&c);
 }
 
-Test(text, no_date_gives_empty)
-{
+Test(text, no_date_gives_empty) {
   collected c = {0};
   ng_doc *doc = read_string(&c, "Some headline about things\n\n"
                                 "On January 30, Musk interviewed a CEO.\n");
