@@ -71,4 +71,12 @@ int ng_pubdate_parse(const char *s, size_t n, ng_ymd *out);
  */
 int ng_pubdate_from_text(const char *text, size_t len, ng_ymd *out);
 
+/*
+ * As ng_pubdate_from_text(), and when doc is not NULL, also add to
+ * doc->skip every header or footer stretch that states a date ("Updated:
+ * 14 Feb 2021, 02:24 PM IST", "date 2021-02-14"): page furniture that the
+ * analysis should not read as part of the story.
+ */
+int ng_pubdate_find(const char *text, size_t len, ng_ymd *out, ng_doc *doc);
+
 #endif
