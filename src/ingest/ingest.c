@@ -130,8 +130,11 @@ static int read_bytes(ng_ingest_ctx *c, const char *path, kind k,
     ng_ingest_warn(c, path, "empty file");
     return 0;
   }
-  /* HTML and feeds declare their own charsets; the parsers convert. */
-  if (k == KIND_TEXT || k == KIND_JSONL) {
+  /*
+   * HTML and feeds declare their own charsets and the parsers convert;
+   * JSON Lines are checked line by line, so one bad line skips only itself.
+   */
+  if (k == KIND_TEXT) {
     size_t ok = ng_utf8_valid_prefix(bytes, len);
     if (ok < len) {
       ng_ingest_warn(c, path, "not UTF-8 (bad byte at offset %zu)", ok);

@@ -1,5 +1,9 @@
-/* TODO(skeleton): placeholder until the real module lands in this stop. */
+/*
+ * The graph's life cycle.  What goes into it is merge.c's business; the
+ * graph owns an arena for every string and a vector per kind of thing.
+ */
 #include <stdlib.h>
+
 #include "model/graph_internal.h"
 
 ng_graph *ng_graph_new(void)
@@ -8,31 +12,37 @@ ng_graph *ng_graph_new(void)
   ng_arena_init(&g->arena);
   return g;
 }
-int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
-{
-  return 0;
-}
-int ng_graph_finish(ng_graph *g, ng_err *err)
-{
-  g->finished = 1;
-  return 0;
-}
+
 size_t ng_graph_entity_count(const ng_graph *g)
 {
   return g->entities.n;
 }
+
 size_t ng_graph_event_count(const ng_graph *g)
 {
   return g->events.n;
 }
+
 size_t ng_graph_doc_count(const ng_graph *g)
 {
   return g->docs.n;
 }
+
 void ng_graph_free(ng_graph *g)
 {
   if (!g)
     return;
+  ng_merge_state_free(g->merge);
+  for (size_t i = 0; i < g->entities.n; i++) {
+    NG_VEC_FREE(g->entities.v[i].aliases);
+    NG_VEC_FREE(g->entities.v[i].docs);
+  }
+  for (size_t i = 0; i < g->events.n; i++) {
+    NG_VEC_FREE(g->events.v[i].participants);
+    NG_VEC_FREE(g->events.v[i].sources);
+  }
+  for (size_t i = 0; i < g->edges.n; i++)
+    NG_VEC_FREE(g->edges.v[i].sources);
   NG_VEC_FREE(g->docs);
   NG_VEC_FREE(g->entities);
   NG_VEC_FREE(g->events);

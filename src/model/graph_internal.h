@@ -76,4 +76,7 @@ struct ng_graph {
   struct ng_merge_state *merge; /* merge.c's working data until finish */
 };
 
+/* merge.c: free the working data (NULL is fine). */
+void ng_merge_state_free(struct ng_merge_state *ms);
+
 #endif

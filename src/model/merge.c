@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analyze/analyze.h"
 #include "model/graph_internal.h"
@@ -417,4 +418,537 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
                                                        : NULL);
   }
   return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finishing: entities                                                */
+
+static void union_entities(ng_graph *g, size_t *parent)
+{
+  struct ng_merge_state *ms = g->merge;
+  size_t n = ms->recs.n;
+  ng_buf key = NG_BUF_INIT;
+  smap by_name = {0}, by_surname = {0}, by_alias = {0};
+
+  /* 1. Same type, same name key. */
+  for (size_t i = 0; i < n; i++) {
+    rec *r = &ms->recs.v[i];
+    name_key(r->name, r->type, &key);
+    ng_buf_addf(&key, "|%d", (int)r->type);
+    size_t *slot = smap_slot(&by_name, &g->arena, key.ptr, 1);
+    if (*slot == (size_t)-1)
+      *slot = i;
+    else
+      unite(parent, *slot, i);
+  }
+  /* 3. Shared @handles and multi-word aliases (same type). */
+  for (size_t i = 0; i < n; i++) {
+    rec *r = &ms->recs.v[i];
+    for (size_t a = 0; a < r->n_aliases; a++) {
+      const char *al = r->aliases[a];
+      if (al[0] != '@' && !strchr(al, ' '))
+        continue;
+      name_key(al, r->type, &key);
+      ng_buf_addf(&key, "|%d", (int)r->type);
+      size_t *slot = smap_slot(&by_alias, &g->arena, key.ptr, 1);
+      if (*slot == (size_t)-1)
+        *slot = i;
+      else
+        unite(parent, *slot, i);
+      /* An alias that is another record's name joins them too. */
+      size_t *named = smap_slot(&by_name, &g->arena, key.ptr, 0);
+      if (named && *named != (size_t)-1)
+        unite(parent, *named, i);
+    }
+  }
+  /*
+   * 2. Surnames: map each surname to the one full name that ends in it;
+   * a second, different full name makes the surname ambiguous.
+   */
+  const size_t ambiguous = (size_t)-2;
+  for (size_t i = 0; i < n; i++) {
+    rec *r = &ms->recs.v[i];
+    if (r->type != NG_ENTITY_PERSON || word_count(r->name) < 2)
+      continue;
+    name_key(r->name, r->type, &key);
+    size_t *slot = smap_slot(&by_surname, &g->arena, last_word(key.ptr), 1);
+    size_t root = find(parent, i);
+    if (*slot == (size_t)-1)
+      *slot = root;
+    else if (*slot != ambiguous && find(parent, *slot) != root)
+      *slot = ambiguous;
+  }
+  for (size_t i = 0; i < n; i++) {
+    rec *r = &ms->recs.v[i];
+    if (r->type != NG_ENTITY_PERSON || word_count(r->name) != 1)
+      continue;
+    name_key(r->name, r->type, &key);
+    size_t *slot = smap_slot(&by_surname, &g->arena, key.ptr, 0);
+    if (slot && *slot != (size_t)-1 && *slot != ambiguous)
+      unite(parent, *slot, i);
+  }
+  /*
+   * 4. One name, two types: the minority type joins the majority when
+   * it has at most a quarter of the mentions.
+   */
+  smap by_plain = {0};
+  NG_VEC(size_t) votes = {0}; /* per record root: mentions per type, 3 each */
+  NG_VEC_GROW(votes, n * 3);
+  memset(votes.v, 0, n * 3 * sizeof(size_t));
+  for (size_t i = 0; i < n; i++) {
+    rec *r = &ms->recs.v[i];
+    votes.v[find(parent, i) * 3 + r->type] += r->n_mentions ? r->n_mentions : 1;
+  }
+  for (size_t i = 0; i < n; i++) {
+    rec *r = &ms->recs.v[i];
+    name_key(r->name, NG_ENTITY_ORG, &key);
+    size_t *slot = smap_slot(&by_plain, &g->arena, key.ptr, 1);
+    size_t ri = find(parent, i);
+    if (*slot == (size_t)-1) {
+      *slot = ri;
+      continue;
+    }
+    size_t rj = find(parent, *slot);
+    if (ri == rj || ms->recs.v[ri].type == ms->recs.v[rj].type)
+      continue;
+    size_t ti = 0, tj = 0;
+    for (int t = 0; t < 3; t++) {
+      ti += votes.v[ri * 3 + t];
+      tj += votes.v[rj * 3 + t];
+    }
+    size_t small = ti < tj ? ti : tj, all = ti + tj;
+    if (small * 4 <= all) {
+      unite(parent, ri, rj);
+      size_t root = find(parent, ri);
+      size_t other = root == ri ? rj : ri;
+      for (int t = 0; t < 3; t++)
+        votes.v[root * 3 + t] += votes.v[other * 3 + t];
+    }
+  }
+  NG_VEC_FREE(votes);
+  smap_free(&by_plain);
+  smap_free(&by_name);
+  smap_free(&by_surname);
+  smap_free(&by_alias);
+  ng_buf_release(&key);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_entity(const void *a, const void *b)
+{
+  const ng_gentity *x = a, *y = b;
+  if (x->type != y->type)
+    return (int)x->type - (int)y->type;
+  int c = strcmp(x->name, y->name);
+  return c ? c : strcmp(x->id, y->id);
+}
+
+/* Is name a more complete form than best? */
+static int more_complete(const rec *r, const rec *best, size_t r_mentions,
+                         size_t best_mentions)
+{
+  size_t wr = word_count(r->name), wb = word_count(best->name);
+  if (wr != wb)
+    return wr > wb;
+  if (r_mentions != best_mentions)
+    return r_mentions > best_mentions;
+  return strcmp(r->name, best->name) < 0;
+}
+
+/* Build g->entities; fills rec_entity[i] with record i's entity index. */
+static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
+{
+  struct ng_merge_state *ms = g->merge;
+  size_t n = ms->recs.n;
+  size_t *root_entity = ng_xmalloc(sizeof(size_t) * (n + 1));
+  size_t *best = ng_xmalloc(sizeof(size_t) * (n + 1));
+  size_t *votes = ng_xcalloc(n * 3 + 1, sizeof(size_t));
+  for (size_t i = 0; i < n; i++) {
+    root_entity[i] = (size_t)-1;
+    best[i] = (size_t)-1;
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t r = find(parent, i);
+    votes[r * 3 + ms->recs.v[i].type] += ms->recs.v[i].n_mentions + 1;
+    if (best[r] == (size_t)-1 ||
+        more_complete(&ms->recs.v[i], &ms->recs.v[best[r]],
+                      ms->recs.v[i].n_mentions, ms->recs.v[best[r]].n_mentions))
+      best[r] = i;
+  }
+  /* One entity per root, in record order for now. */
+  NG_VEC(size_t) roots = {0};
+  for (size_t i = 0; i < n; i++) {
+    size_t r = find(parent, i);
+    if (root_entity[r] != (size_t)-1)
+      continue;
+    root_entity[r] = g->entities.n;
+    *NG_VEC_PUSH(roots) = r;
+    ng_gentity *e = NG_VEC_PUSH(g->entities);
+    e->name = ms->recs.v[best[r]].name;
+    int t = 0;
+    for (int k = 1; k < 3; k++)
+      if (votes[r * 3 + k] > votes[r * 3 + t])
+        t = k;
+    e->type = (ng_entity_type)t;
+  }
+  for (size_t i = 0; i < n; i++) {
+    rec *r = &ms->recs.v[i];
+    ng_gentity *e = &g->entities.v[root_entity[find(parent, i)]];
+    e->n_mentions += r->n_mentions;
+    if (!e->docs.n || e->docs.v[e->docs.n - 1] != r->doc)
+      *NG_VEC_PUSH(e->docs) = r->doc;
+    if (strcmp(r->name, e->name))
+      *NG_VEC_PUSH(e->aliases) = r->name;
+    for (size_t a = 0; a < r->n_aliases; a++)
+      if (strcmp(r->aliases[a], e->name))
+        *NG_VEC_PUSH(e->aliases) = r->aliases[a];
+  }
+  /* Aliases sorted and unique; ids from type and name. */
+  ng_buf id = NG_BUF_INIT;
+  for (size_t k = 0; k < g->entities.n; k++) {
+    ng_gentity *e = &g->entities.v[k];
+    if (e->aliases.n) {
+      qsort(e->aliases.v, e->aliases.n, sizeof(char *), cmp_str);
+      size_t w = 0;
+      for (size_t a = 0; a < e->aliases.n; a++)
+        if (!w || strcmp(e->aliases.v[w - 1], e->aliases.v[a]))
+          e->aliases.v[w++] = e->aliases.v[a];
+      e->aliases.n = w;
+    }
+    ng_buf_reset(&id);
+    ng_buf_adds(&id, ng_entity_type_name(e->type));
+    ng_buf_addch(&id, ':');
+    ng_slug(e->name, strlen(e->name), &id);
+    e->id = ng_arena_strdup(&g->arena, id.ptr);
+  }
+  /* Sort, then make ids unique in sorted order, then map records. */
+  size_t ne = g->entities.n;
+  size_t *order = ng_xmalloc(sizeof(size_t) * (ne + 1));
+  ng_gentity *sorted = ng_xmalloc(sizeof(ng_gentity) * (ne + 1));
+  /* Sort copies tagged with their old index (e first, for cmp_entity). */
+  typedef struct {
+    ng_gentity e;
+    size_t old;
+  } tagged;
+  tagged *tg = ng_xmalloc(sizeof(tagged) * (ne + 1));
+  for (size_t k = 0; k < ne; k++) {
+    tg[k].e = g->entities.v[k];
+    tg[k].old = k;
+  }
+  qsort(tg, ne, sizeof(tagged), cmp_entity);
+  for (size_t k = 0; k < ne; k++) {
+    sorted[k] = tg[k].e;
+    order[tg[k].old] = k;
+  }
+  smap ids = {0};
+  for (size_t k = 0; k < ne; k++) {
+    size_t *slot = smap_slot(&ids, &g->arena, sorted[k].id, 1);
+    if (*slot != (size_t)-1) {
+      for (unsigned suffix = 2;; suffix++) {
+        ng_buf_reset(&id);
+        ng_buf_addf(&id, "%s-%u", sorted[k].id, suffix);
+        size_t *s2 = smap_slot(&ids, &g->arena, id.ptr, 1);
+        if (*s2 == (size_t)-1) {
+          *s2 = k;
+          sorted[k].id = ng_arena_strdup(&g->arena, id.ptr);
+          break;
+        }
+      }
+    } else {
+      *slot = k;
+    }
+  }
+  memcpy(g->entities.v, sorted, sizeof(ng_gentity) * ne);
+  for (size_t i = 0; i < n; i++)
+    rec_entity[i] = order[root_entity[find(parent, i)]];
+  smap_free(&ids);
+  ng_buf_release(&id);
+  free(tg);
+  free(sorted);
+  free(order);
+  NG_VEC_FREE(roots);
+  free(votes);
+  free(best);
+  free(root_entity);
+}
+
+/* ------------------------------------------------------------------ */
+/* Finishing: edges                                                   */
+
+static int cmp_edge(const void *a, const void *b)
+{
+  const ng_gedge *x = a, *y = b;
+  if (x->a != y->a)
+    return x->a < y->a ? -1 : 1;
+  if (x->b != y->b)
+    return x->b < y->b ? -1 : 1;
+  if (!x->role || !y->role)
+    return x->role ? 1 : y->role ? -1 : 0;
+  return strcmp(x->role, y->role);
+}
+
+static void build_edges(ng_graph *g, const size_t *rec_entity)
+{
+  struct ng_merge_state *ms = g->merge;
+  smap idx = {0};
+  char key[128];
+  /* Co-mentions, once per sentence, not again from a duplicate article. */
+  for (size_t i = 0; i < ms->pairs.n; i++) {
+    const pair *p = &ms->pairs.v[i];
+    if (g->docs.v[p->doc].duplicate_of != NO_DOC)
+      continue;
+    size_t a = rec_entity[p->a], b = rec_entity[p->b];
+    if (a == b)
+      continue;
+    if (a > b) {
+      size_t t = a;
+      a = b;
+      b = t;
+    }
+    snprintf(key, sizeof(key), "%zu %zu", a, b);
+    size_t *slot = smap_slot(&idx, &g->arena, key, 1);
+    if (*slot == (size_t)-1) {
+      *slot = g->edges.n;
+      ng_gedge *e = NG_VEC_PUSH(g->edges);
+      e->a = a;
+      e->b = b;
+    }
+    g->edges.v[*slot].weight++;
+  }
+  /* Roles: "a is <role> of b", directed, with every source. */
+  ng_buf rkey = NG_BUF_INIT;
+  for (size_t i = 0; i < ms->rels.n; i++) {
+    const rel *r = &ms->rels.v[i];
+    size_t a = rec_entity[r->src], b = rec_entity[r->tgt];
+    if (a == b)
+      continue;
+    ng_buf_reset(&rkey);
+    ng_buf_addf(&rkey, "%zu %zu ", a, b);
+    for (const char *c = r->role; *c; c++)
+      ng_buf_addch(&rkey, (char)tolower((unsigned char)*c));
+    size_t *slot = smap_slot(&idx, &g->arena, rkey.ptr, 1);
+    if (*slot == (size_t)-1) {
+      *slot = g->edges.n;
+      ng_gedge *e = NG_VEC_PUSH(g->edges);
+      e->a = a;
+      e->b = b;
+      e->role = r->role;
+    }
+    ng_gedge *e = &g->edges.v[*slot];
+    if (g->docs.v[r->source.doc].duplicate_of == NO_DOC)
+      e->weight++;
+    *NG_VEC_PUSH(e->sources) = r->source;
+  }
+  ng_buf_release(&rkey);
+  smap_free(&idx);
+  if (g->edges.n)
+    qsort(g->edges.v, g->edges.n, sizeof(ng_gedge), cmp_edge);
+  /* A role read only from a duplicate still counts once. */
+  for (size_t i = 0; i < g->edges.n; i++)
+    if (!g->edges.v[i].weight)
+      g->edges.v[i].weight = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finishing: events                                                  */
+
+typedef struct cluster {
+  char date[48];
+  ng_precision precision;
+  NG_VEC(size_t) members; /* evrec indices */
+  NG_VEC(size_t) parts;   /* entity indices, sorted unique */
+} cluster;
+
+static int has(const size_t *v, size_t n, size_t x)
+{
+  for (size_t i = 0; i < n; i++)
+    if (v[i] == x)
+      return 1;
+  return 0;
+}
+
+static size_t shared_parts(const cluster *c, const size_t *parts, size_t n)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += has(c->parts.v, c->parts.n, parts[i]);
+  return k;
+}
+
+/* "XXXX-WXX-7": a weekday with no date around it. */
+static int weekday_only(const char *date)
+{
+  return !strncmp(date, "XXXX-WXX-", 9) && date[9] >= '1' && date[9] <= '7' &&
+         !date[10];
+}
+
+static int weekday_matches(const char *pattern, const char *date)
+{
+  ng_ymd t;
+  if (strlen(date) != 10 || ng_parse_iso_date(date, &t) < 0)
+    return 0;
+  return ng_weekday(t.y, t.m, t.d) == pattern[9] - '0';
+}
+
+static int same_trigger(const ng_graph *g, const cluster *c, const char *trigger)
+{
+  const struct ng_merge_state *ms = g->merge;
+  for (size_t i = 0; i < c->members.n; i++)
+    if (!strcmp(ms->events.v[c->members.v[i]].trigger, trigger))
+      return 1;
+  return 0;
+}
+
+static void join(cluster *c, size_t ev, const size_t *parts, size_t n)
+{
+  *NG_VEC_PUSH(c->members) = ev;
+  for (size_t i = 0; i < n; i++)
+    if (!has(c->parts.v, c->parts.n, parts[i]))
+      *NG_VEC_PUSH(c->parts) = parts[i];
+}
+
+static int cmp_size_t(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int cmp_event(const void *a, const void *b)
+{
+  const ng_gevent *x = a, *y = b;
+  int c = strcmp(x->date, y->date);
+  return c ? c : strcmp(x->id, y->id);
+}
+
+static void build_events(ng_graph *g, const size_t *rec_entity)
+{
+  struct ng_merge_state *ms = g->merge;
+  NG_VEC(cluster) cl = {0};
+  smap by_date = {0}; /* date -> first cluster; chains via scan below */
+  NG_VEC(size_t) parts = {0};
+
+  /* Dated records first, then the weekday-only ones look for a home. */
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < ms->events.n; i++) {
+      const evrec *r = &ms->events.v[i];
+      int wk = weekday_only(r->date);
+      if (wk != pass)
+        continue;
+      parts.n = 0;
+      for (size_t k = 0; k < r->n_parts; k++) {
+        size_t e = rec_entity[r->parts[k]];
+        if (!has(parts.v, parts.n, e))
+          *NG_VEC_PUSH(parts) = e;
+      }
+      size_t home = (size_t)-1;
+      for (size_t c = 0; c < cl.n && home == (size_t)-1; c++) {
+        cluster *k = &cl.v[c];
+        int date_ok = wk ? weekday_matches(r->date, k->date)
+                         : !strcmp(k->date, r->date);
+        if (!date_ok)
+          continue;
+        size_t sh = shared_parts(k, parts.v, parts.n);
+        if (sh >= 2 || (sh >= 1 && same_trigger(g, k, r->trigger)))
+          home = c;
+      }
+      if (home == (size_t)-1) {
+        if (wk)
+          continue; /* cannot be placed on a timeline */
+        cluster *k = NG_VEC_PUSH(cl);
+        memcpy(k->date, r->date, sizeof(k->date));
+        k->precision = r->precision;
+        home = cl.n - 1;
+      }
+      join(&cl.v[home], i, parts.v, parts.n);
+    }
+  }
+  NG_VEC_FREE(parts);
+  smap_free(&by_date);
+
+  ng_buf id = NG_BUF_INIT;
+  for (size_t c = 0; c < cl.n; c++) {
+    cluster *k = &cl.v[c];
+    ng_gevent *ev = NG_VEC_PUSH(g->events);
+    memcpy(ev->date, k->date, sizeof(ev->date));
+    ev->precision = k->precision;
+    /* The summary of the source naming the most participants. */
+    size_t best = k->members.v[0];
+    for (size_t i = 1; i < k->members.n; i++)
+      if (ms->events.v[k->members.v[i]].n_parts > ms->events.v[best].n_parts)
+        best = k->members.v[i];
+    ev->summary = ms->events.v[best].summary;
+    ev->trigger = ms->events.v[best].trigger;
+    qsort(k->parts.v, k->parts.n, sizeof(size_t), cmp_size_t);
+    for (size_t i = 0; i < k->parts.n; i++)
+      *NG_VEC_PUSH(ev->participants) = k->parts.v[i];
+    for (size_t i = 0; i < k->members.n; i++)
+      *NG_VEC_PUSH(ev->sources) = ms->events.v[k->members.v[i]].source;
+    ng_buf_reset(&id);
+    ng_buf_addf(&id, "event:%s:", ev->date);
+    /* The id reads like the summary's first words. */
+    const char *s = ev->summary;
+    size_t words = 0, len = 0;
+    while (s[len] && words < 5) {
+      if (s[len] == ' ')
+        words++;
+      len++;
+    }
+    ng_slug(s, len, &id);
+    ev->id = ng_arena_strdup(&g->arena, id.ptr);
+    NG_VEC_FREE(k->members);
+    NG_VEC_FREE(k->parts);
+  }
+  NG_VEC_FREE(cl);
+  if (g->events.n)
+    qsort(g->events.v, g->events.n, sizeof(ng_gevent), cmp_event);
+  /* Unique ids, in sorted order. */
+  for (size_t i = 1; i < g->events.n; i++) {
+    unsigned suffix = 2;
+    while (!strcmp(g->events.v[i].id, g->events.v[i - 1].id) ||
+           (i >= 2 && !strcmp(g->events.v[i].id, g->events.v[i - 2].id))) {
+      ng_buf_reset(&id);
+      ng_buf_addf(&id, "%s-%u", g->events.v[i].id, suffix++);
+      g->events.v[i].id = ng_arena_strdup(&g->arena, id.ptr);
+    }
+  }
+  ng_buf_release(&id);
+}
+
+int ng_graph_finish(ng_graph *g, ng_err *err)
+{
+  if (g->finished)
+    return 0;
+  struct ng_merge_state *ms = state(g);
+  size_t n = ms->recs.n;
+  size_t *parent = ng_xmalloc(sizeof(size_t) * (n + 1));
+  size_t *rec_entity = ng_xmalloc(sizeof(size_t) * (n + 1));
+  for (size_t i = 0; i < n; i++)
+    parent[i] = i;
+  union_entities(g, parent);
+  build_entities(g, parent, rec_entity);
+  build_edges(g, rec_entity);
+  build_events(g, rec_entity);
+  free(rec_entity);
+  free(parent);
+  ng_merge_state_free(g->merge);
+  g->merge = NULL;
+  g->finished = 1;
+  return 0;
+}
+
+void ng_merge_state_free(struct ng_merge_state *ms)
+{
+  if (!ms)
+    return;
+  NG_VEC_FREE(ms->recs);
+  NG_VEC_FREE(ms->pairs);
+  NG_VEC_FREE(ms->rels);
+  NG_VEC_FREE(ms->events);
+  NG_VEC_FREE(ms->sigs);
+  NG_VEC_FREE(ms->sig_len);
+  free(ms);
 }
