@@ -107,13 +107,54 @@ static char *plain(xmlNodePtr n)
   return ng_buf_detach(&b, NULL);
 }
 
+/* Characters of text below n, and how many of them are inside links. */
+static void link_share(xmlNodePtr n, int in_link, size_t *all, size_t *linked)
+{
+  for (xmlNodePtr k = n->children; k; k = k->next) {
+    if (k->type == XML_TEXT_NODE && k->content) {
+      size_t m = 0;
+      for (const xmlChar *p = k->content; *p; p++)
+        m += *p > ' ';
+      *all += m;
+      if (in_link)
+        *linked += m;
+    } else if (k->type == XML_ELEMENT_NODE) {
+      link_share(k, in_link || !strcmp((const char *)k->name, "a"), all,
+                 linked);
+    }
+  }
+}
+
+/*
+ * Feed content carries its own furniture: "Share this", "More news"
+ * links after the story.  Leave out sharing blocks and paragraphs that
+ * are nothing but links.
+ */
+static int fragment_skip(xmlNodePtr n, void *data)
+{
+  (void)data;
+  xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+  int skip = cls && (strstr((const char *)cls, "share") ||
+                     strstr((const char *)cls, "social") ||
+                     strstr((const char *)cls, "related"));
+  xmlFree(cls);
+  if (!skip && (ng_html_tag(n->name) & NG_TAG_BLOCK) &&
+      strcmp((const char *)n->name, "body") &&
+      strcmp((const char *)n->name, "html")) {
+    size_t all = 0, linked = 0;
+    link_share(n, 0, &all, &linked);
+    skip = all > 0 && linked == all;
+  }
+  return skip;
+}
+
 /* The text of an HTML fragment, cleaned as a page's text is. */
 static void html_fragment(const char *s, ng_buf *out)
 {
   htmlDocPtr h = ng_html_parse(s, strlen(s), "UTF-8");
   if (!h)
     return;
-  ng_html_text((xmlNodePtr)h, out, NULL, NULL);
+  ng_html_text((xmlNodePtr)h, out, fragment_skip, NULL);
   xmlFreeDoc(h);
 }
 

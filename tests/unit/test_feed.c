@@ -65,7 +65,7 @@ Test(feed, rss_content_encoded_and_nbsp)
   cr_assert_str_eq(a->text,
                    "The harbour authority said on Tuesday that it would close "
                    "the old north pier.\n\nMayor Ilse Garroway said the ferry "
-                   "would move to the south quay.\n\nShare");
+                   "would move to the south quay.");
   cr_assert_str_eq(b->id, FIX "harbour.rss#2");
   cr_assert_str_eq(b->title, "Fish market opens");
   cr_assert_str_eq(b->published, "2021-03-05");
