@@ -9,6 +9,7 @@
  * of the text below it, computed bottom-up in one walk, so that no step
  * looks at a subtree twice.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -343,7 +344,11 @@ static hnode *score(page *pg)
       continue;
     double s = 1 + (double)(h->tag & NG_TAG_PARA ? h->commas : 0) +
                (len / 100 < 3 ? (double)(len / 100) : 3);
-    hnode *a = (h->tag & NG_TAG_PARA) ? h->parent : h;
+    /*
+     * A div of bare text with no blocks inside is a paragraph and scores
+     * its parent; bare text beside blocks is a paragraph inside the div.
+     */
+    hnode *a = (h->tag & NG_TAG_PARA) || h->inl == h->text ? h->parent : h;
     for (int level = 0; a && level < 5; level++, a = a->parent) {
       if (!(a->flags & F_CAND)) {
         a->flags |= F_CAND;
@@ -557,6 +562,13 @@ static void main_text(xmlDocPtr doc, ng_buf *out)
     else
       top = climb(top, body);
     ng_buf_reset(&cur);
+#ifdef NG_DEBUG_HTML
+    if (top) {
+      xmlChar *dc = xmlGetProp(top->node, (const xmlChar *)"class");
+      fprintf(stderr, "top %s.%s score %.1f text %zu link %zu\n", top->node->name, dc ? (char *)dc : "", top->score, top->text, top->link);
+      xmlFree(dc);
+    }
+#endif
     if (top)
       extract(&pg, top, &cur);
     if (cur.len > best.len) {
