@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/html_meta.h"
 #include "ingest/html_text.h"
@@ -210,7 +211,7 @@ static void leave(hnode *h)
              (h->text < 300 || h->link * 3 > h->text))
       h->flags |= F_DROP;
     else if ((!strcmp(name, "figure") || !strcmp(name, "figcaption")) &&
-             h->text < 200)
+             h->text < 500)
       h->flags |= F_DROP;
   }
   if (h->flags & F_DROP) {
@@ -418,6 +419,34 @@ static int ends_sentence(xmlNodePtr n)
   return ok;
 }
 
+/*
+ * A short block that is page furniture by its wording: datelines, bylines,
+ * "Advertisement", "Read more:" teasers, photo credits.
+ */
+static int furniture_line(xmlNodePtr n, size_t chars)
+{
+  static const char *const lead[] = {
+      "published", "updated", "posted", "last updated", "last modified",
+      "advertisement", "read more", "see more", "don't miss",
+      "don\xE2\x80\x99t miss", "related:", "image:", "photo:", "credit:",
+      "(image", "click here", "sign up", "follow us", "share this",
+      "recommended", "most read", "more:", "also read", "watch:", NULL};
+  int hit = 0;
+  if (chars >= 120)
+    return 0;
+  ng_buf t = NG_BUF_INIT;
+  ng_html_text(n, &t, skip_dropped, NULL);
+  for (const char *const *p = lead; *p && !hit; p++) {
+    size_t m = strlen(*p);
+    hit = t.len >= m && !strncasecmp(t.ptr, *p, m);
+  }
+  if (!hit && chars < 60 && !strncmp(t.ptr, "By ", 3) &&
+      t.ptr[t.len - 1] != '.')
+    hit = 1;
+  ng_buf_release(&t);
+  return hit;
+}
+
 /* Readability's conditional cleaning, for the subtree of one chosen node. */
 static void clean(page *pg, hnode *root)
 {
@@ -430,7 +459,13 @@ static void clean(page *pg, hnode *root)
     }
     int drop = 0;
     double ld = link_density(h);
-    if (h->tag & NG_TAG_HEAD) {
+    if ((h->tag & NG_TAG_BLOCK) && h->text < 120 &&
+        furniture_line(h->node, h->text)) {
+      drop = 1;
+    } else if (h->weight < 0 && h->text < 200 && !(h->flags & F_POSCLASS)) {
+      /* a short caption, byline, tag list or share line */
+      drop = 1;
+    } else if (h->tag & NG_TAG_HEAD) {
       drop = tag_is(h, "h1") || h->weight < 0 || ld > 0.33;
     } else if (tag_is(h, "div") || tag_is(h, "section") || tag_is(h, "table") ||
                (h->tag & NG_TAG_LIST) || tag_is(h, "form") ||
@@ -562,13 +597,6 @@ static void main_text(xmlDocPtr doc, ng_buf *out)
     else
       top = climb(top, body);
     ng_buf_reset(&cur);
-#ifdef NG_DEBUG_HTML
-    if (top) {
-      xmlChar *dc = xmlGetProp(top->node, (const xmlChar *)"class");
-      fprintf(stderr, "top %s.%s score %.1f text %zu link %zu\n", top->node->name, dc ? (char *)dc : "", top->score, top->text, top->link);
-      xmlFree(dc);
-    }
-#endif
     if (top)
       extract(&pg, top, &cur);
     if (cur.len > best.len) {
