@@ -1,0 +1,344 @@
+/*
+ * HTML as text: parsing with the safe options, the charset decision, and
+ * the walk that turns a tree into paragraphs.  Shared by pages and feeds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/html_text.h"
+#include "util/utf8.h"
+
+#define B NG_TAG_BLOCK
+#define J NG_TAG_JUNK
+
+/* Sorted by name for bsearch. */
+static const struct tagdef {
+  const char *name;
+  unsigned bits;
+} tags[] = {
+    {"a", NG_TAG_LINK},
+    {"address", B},
+    {"applet", J},
+    {"article", B | NG_TAG_DIVLIKE},
+    {"aside", B | J},
+    {"audio", J},
+    {"blockquote", B},
+    {"body", B},
+    {"br", NG_TAG_BR},
+    {"button", J},
+    {"canvas", J},
+    {"caption", B},
+    {"center", B | NG_TAG_DIVLIKE},
+    {"dd", B},
+    {"details", B},
+    {"dialog", B | J},
+    {"dir", B | NG_TAG_LIST},
+    {"div", B | NG_TAG_DIVLIKE},
+    {"dl", B | NG_TAG_LIST},
+    {"dt", B},
+    {"embed", J},
+    {"fieldset", B},
+    {"figcaption", B},
+    {"figure", B},
+    {"footer", B | J},
+    {"form", B},
+    {"frame", J},
+    {"frameset", J},
+    {"h1", B | NG_TAG_HEAD},
+    {"h2", B | NG_TAG_HEAD},
+    {"h3", B | NG_TAG_HEAD},
+    {"h4", B | NG_TAG_HEAD},
+    {"h5", B | NG_TAG_HEAD},
+    {"h6", B | NG_TAG_HEAD},
+    {"head", J},
+    {"header", B},
+    {"hgroup", B},
+    {"hr", B},
+    {"html", B},
+    {"iframe", J},
+    {"img", NG_TAG_MEDIA},
+    {"input", J | NG_TAG_INPUT},
+    {"label", J},
+    {"legend", B},
+    {"li", B},
+    {"link", J},
+    {"main", B | NG_TAG_DIVLIKE},
+    {"map", J},
+    {"menu", B | J},
+    {"meta", J},
+    {"nav", B | J},
+    {"noscript", J},
+    {"object", J},
+    {"ol", B | NG_TAG_LIST},
+    {"option", J},
+    {"p", B | NG_TAG_PARA},
+    {"picture", NG_TAG_MEDIA},
+    {"pre", B | NG_TAG_PARA},
+    {"script", J},
+    {"section", B | NG_TAG_DIVLIKE},
+    {"select", J | NG_TAG_INPUT},
+    {"source", J},
+    {"style", J},
+    {"summary", B},
+    {"svg", J},
+    {"table", B},
+    {"tbody", B},
+    {"td", B | NG_TAG_PARA},
+    {"template", J},
+    {"textarea", J | NG_TAG_INPUT},
+    {"tfoot", B},
+    {"th", B},
+    {"thead", B},
+    {"title", J},
+    {"tr", B},
+    {"ul", B | NG_TAG_LIST},
+    {"video", J | NG_TAG_MEDIA},
+};
+
+#undef B
+#undef J
+
+static int cmp_tag(const void *key, const void *elem)
+{
+  return strcmp((const char *)key, ((const struct tagdef *)elem)->name);
+}
+
+unsigned ng_html_tag(const xmlChar *name)
+{
+  if (!name)
+    return 0;
+  const struct tagdef *t = bsearch(name, tags, sizeof(tags) / sizeof(*tags),
+                                   sizeof(*tags), cmp_tag);
+  return t ? t->bits : 0;
+}
+
+/* Labels that WHATWG maps to windows-1252, which libxml2 knows by iconv. */
+static const char *norm_charset(const char *s, size_t n)
+{
+  char lab[32];
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < sizeof(lab); i++) {
+    char ch = s[i];
+    if (ch >= 'A' && ch <= 'Z')
+      ch = (char)(ch - 'A' + 'a');
+    lab[k++] = ch;
+  }
+  lab[k] = '\0';
+  static const char *const w1252[] = {
+      "iso-8859-1", "iso8859-1", "latin1",   "l1",      "ascii",
+      "us-ascii",   "iso_8859-1", "cp1252",  "windows-1252", "x-cp1252",
+      "iso-ir-100", "cp819",     "ibm819",  "ansi_x3.4-1968"};
+  for (size_t i = 0; i < sizeof(w1252) / sizeof(*w1252); i++)
+    if (!strcmp(lab, w1252[i]))
+      return "windows-1252";
+  if (!strcmp(lab, "utf-8") || !strcmp(lab, "utf8") ||
+      !strcmp(lab, "unicode-1-1-utf-8"))
+    return "UTF-8";
+  static const char *const known[] = {
+      "iso-8859-2", "iso-8859-15", "windows-1250", "windows-1251",
+      "windows-1256", "koi8-r", "koi8-u", "shift_jis", "euc-jp", "euc-kr",
+      "gb2312", "gbk", "gb18030", "big5", "iso-8859-5", "iso-8859-7",
+      "iso-8859-9", "windows-1253", "windows-1254", "windows-1257"};
+  for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
+    if (!strcmp(lab, known[i]))
+      return known[i];
+  return NULL;
+}
+
+static int ci_prefix(const char *s, const char *end, const char *lit)
+{
+  for (; *lit; s++, lit++) {
+    if (s >= end)
+      return 0;
+    char ch = *s;
+    if (ch >= 'A' && ch <= 'Z')
+      ch = (char)(ch - 'A' + 'a');
+    if (ch != *lit)
+      return 0;
+  }
+  return 1;
+}
+
+/* The charset named in a <meta> tag among the first bytes, or NULL. */
+static const char *meta_charset(const char *s, size_t len)
+{
+  const char *end = s + (len < 4096 ? len : 4096);
+  for (const char *p = s; p + 5 < end; p++) {
+    if (*p != '<' || !ci_prefix(p + 1, end, "meta"))
+      continue;
+    const char *gt = memchr(p, '>', (size_t)(end - p));
+    if (!gt)
+      break;
+    for (const char *q = p; q + 8 < gt; q++) {
+      if (!ci_prefix(q, gt, "charset"))
+        continue;
+      q += 7;
+      while (q < gt && (*q == ' ' || *q == '='))
+        q++;
+      while (q < gt && (*q == '"' || *q == '\''))
+        q++;
+      const char *b = q;
+      while (q < gt && *q != '"' && *q != '\'' && *q != ';' && *q != ' ' &&
+             *q != '/')
+        q++;
+      return norm_charset(b, (size_t)(q - b));
+    }
+    p = gt;
+  }
+  return NULL;
+}
+
+const char *ng_html_sniff_charset(const char *bytes, size_t len, size_t *skip)
+{
+  const unsigned char *u = (const unsigned char *)bytes;
+  *skip = 0;
+  if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    *skip = 3;
+    return "UTF-8";
+  }
+  if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+    *skip = 2;
+    return "UTF-16LE";
+  }
+  if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+    *skip = 2;
+    return "UTF-16BE";
+  }
+  const char *m = meta_charset(bytes, len);
+  if (m)
+    return m;
+  return ng_utf8_valid_prefix(bytes, len) == len ? "UTF-8" : "windows-1252";
+}
+
+/* libxml2 would print recoverable errors; a page reader wants silence. */
+static void quiet(void *data, xmlErrorPtr e)
+{
+  (void)data;
+  (void)e;
+}
+
+htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc)
+{
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  htmlDocPtr doc = NULL;
+  if (!ctxt)
+    return NULL;
+  xmlSetStructuredErrorFunc(NULL, quiet);
+  if (len > (size_t)INT32_MAX)
+    len = (size_t)INT32_MAX;
+  doc = htmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, enc ? enc : "UTF-8",
+                           HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                               HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_COMPACT);
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  htmlFreeParserCtxt(ctxt);
+  return doc;
+}
+
+/*
+ * The walk's state: what separates the next word from the last one.
+ * 0 nothing, 1 a space, 2 a line break, 3 a paragraph break.
+ */
+typedef struct emitter {
+  ng_buf *out;
+  size_t base; /* out->len when the walk began: nothing to separate from */
+  int pending;
+} emitter;
+
+static void brk(emitter *e, int level)
+{
+  if (e->pending < level)
+    e->pending = level;
+}
+
+static void add_text(emitter *e, const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' ||
+        ch == '\v') {
+      brk(e, 1);
+      continue;
+    }
+    if (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+      i++;
+      brk(e, 1);
+      continue;
+    }
+    if (e->pending && e->out->len > e->base) {
+      if (e->pending == 1)
+        ng_buf_addch(e->out, ' ');
+      else if (e->pending == 2)
+        ng_buf_addch(e->out, '\n');
+      else
+        ng_buf_add(e->out, "\n\n", 2);
+    }
+    e->pending = 0;
+    /* Copy the run of ordinary bytes at once. */
+    size_t j = i + 1;
+    while (j < n) {
+      unsigned char d = (unsigned char)s[j];
+      if (d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '\f' ||
+          d == '\v' || d == 0xC2)
+        break;
+      j++;
+    }
+    ng_buf_add(e->out, s + i, j - i);
+    i = j - 1;
+  }
+}
+
+static unsigned bits_of(xmlNodePtr n)
+{
+  return n->type == XML_ELEMENT_NODE ? ng_html_tag(n->name) : 0;
+}
+
+void ng_html_text(xmlNodePtr node, ng_buf *out, ng_html_skip_fn skip,
+                  void *data)
+{
+  emitter e = {out, out->len, 0};
+  if (!node)
+    return;
+  xmlNodePtr cur = node->children;
+  /* Iterative, so that deeply nested pages cannot exhaust the stack. */
+  while (cur) {
+    int descend = 0;
+    if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) {
+      if (cur->content)
+        add_text(&e, (const char *)cur->content,
+                 strlen((const char *)cur->content));
+    } else if (cur->type == XML_ELEMENT_NODE) {
+      unsigned b = bits_of(cur);
+      if (!(b & NG_TAG_JUNK) && !(skip && skip(cur, data))) {
+        if (b & NG_TAG_BR)
+          brk(&e, e.pending >= 2 ? 3 : 2);
+        if (b & NG_TAG_BLOCK)
+          brk(&e, 3);
+        if (cur->children)
+          descend = 1;
+      }
+    }
+    if (descend) {
+      cur = cur->children;
+      continue;
+    }
+    while (cur != node && !cur->next) {
+      cur = cur->parent;
+      if (!cur || cur == node)
+        return;
+      if (bits_of(cur) & NG_TAG_BLOCK)
+        brk(&e, 3);
+    }
+    if (cur == node)
+      return;
+    if (bits_of(cur) & NG_TAG_BLOCK)
+      brk(&e, 3);
+    cur = cur->next;
+  }
+}
+
+void ng_html_collapse(const char *s, size_t n, ng_buf *out)
+{
+  emitter e = {out, out->len, 0};
+  add_text(&e, s, n);
+}
