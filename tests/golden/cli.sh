@@ -1,0 +1,102 @@
+#!/bin/sh
+# Binary-level tests of the command line (as jq's tests/shtest): exit
+# codes, one-line errors naming the file, outputs whole or not at all,
+# the same bytes on every run.  Usage: cli.sh BUILD_DIR SOURCE_DIR
+set -u
+bin="$(cd "$1" && pwd)/newsgraph"
+src="$(cd "$2" && pwd)"
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# expect CODE DESCRIPTION -- COMMAND...: run, compare the exit code.
+expect() {
+  want=$1 what=$2; shift 3
+  "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+  got=$?
+  if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want"; cat "$tmp/stderr"; fi
+}
+has() { # has FILE PATTERN DESCRIPTION
+  if grep -q -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; sed 's/^/  | /' "$1" | head -5; fi
+}
+lines() { # lines FILE N DESCRIPTION
+  n=$(wc -l <"$1")
+  if [ "$n" -eq "$2" ]; then ok; else bad "$3: $n lines, want $2"; fi
+}
+
+# Help, version and usage errors.
+expect 0 "--help" -- "$bin" --help
+has "$tmp/stdout" "Usage:" "--help prints usage"
+expect 0 "--version" -- "$bin" --version
+has "$tmp/stdout" "^newsgraph [0-9]" "--version"
+expect 2 "unknown option" -- "$bin" --frobnicate
+has "$tmp/stderr" "unknown option '--frobnicate'" "unknown option named"
+expect 2 "bad --date" -- "$bin" extract --date 15/02/2021 "$src/samples"
+has "$tmp/stderr" "not a date" "bad date explained"
+expect 2 "extract without input" -- "$bin" extract
+
+# Bad inputs: each named on one line, the rest still read, exit 1.
+mkdir -p "$tmp/in/empty-folder"
+printf 'Elon Musk spoke on Monday.\n' >"$tmp/in/good.txt"
+: >"$tmp/in/empty.txt"
+printf 'caf\351 latin-1\n' >"$tmp/in/latin1.txt"
+printf 'x' >"$tmp/in/notes.docx"
+printf '{"id": "a", "text": "Putin listened."}\nnot json\n{"id": "c"}\n' >"$tmp/in/docs.jsonl"
+expect 1 "bad inputs" -- "$bin" extract "$tmp/in/good.txt" "$tmp/in/missing.txt" \
+  "$tmp/in/empty.txt" "$tmp/in/latin1.txt" "$tmp/in/notes.docx" \
+  "$tmp/in/empty-folder" "$tmp/in/docs.jsonl"
+has "$tmp/stderr" "missing.txt': cannot read: No such file" "missing file"
+has "$tmp/stderr" "empty.txt': empty file" "empty file"
+has "$tmp/stderr" "latin1.txt': not UTF-8" "not UTF-8"
+has "$tmp/stderr" "notes.docx': unknown kind of file" "unknown extension"
+has "$tmp/stderr" "empty-folder': no articles in folder" "empty folder"
+has "$tmp/stderr" "docs.jsonl': line 2" "bad JSON line"
+has "$tmp/stderr" "docs.jsonl': line 3" "JSON line without text"
+lines "$tmp/stdout" 2 "the good document and the good JSON line still come out"
+has "$tmp/stdout" '"id":"a"' "good JSON line extracted"
+n=$(wc -l <"$tmp/stderr")
+[ "$n" -eq 7 ] && ok || bad "one stderr line per problem: got $n"
+
+# Standard input.
+printf 'Vladimir Putin spoke.\n' | "$bin" extract - >"$tmp/stdout" 2>"$tmp/stderr"
+[ $? -eq 0 ] && ok || bad "stdin extract"
+has "$tmp/stdout" '"source":"-"' "stdin document"
+
+# extract -o FILE: whole, or not at all.
+expect 0 "extract -o" -- "$bin" extract -o "$tmp/x.jsonl" "$src/samples"
+[ -s "$tmp/x.jsonl" ] && ok || bad "extract -o wrote nothing"
+ls "$tmp" | grep -q '\.tmp' && bad "temporary file left behind" || ok
+expect 3 "extract -o into a missing folder" -- "$bin" extract -o "$tmp/no/such/x.jsonl" "$src/samples"
+has "$tmp/stderr" "cannot write" "unwritable output explained"
+
+# The main job.
+expect 0 "main job on samples" -- "$bin" -o "$tmp/out1" "$src/samples"
+for f in graph.dot graph.svg timeline.json; do
+  [ -s "$tmp/out1/$f" ] && ok || bad "main job wrote no $f"
+done
+expect 0 "main job again" -- "$bin" -o "$tmp/out2" "$src/samples"
+for f in graph.dot graph.svg timeline.json; do
+  cmp -s "$tmp/out1/$f" "$tmp/out2/$f" && ok || bad "$f differs between runs"
+done
+# Defaults: samples/ into out/, from the project's root.
+(cd "$tmp" && mkdir -p proj && cp -r "$src/samples" proj/ && cd proj && "$bin" >/dev/null 2>&1)
+[ -s "$tmp/proj/out/timeline.json" ] && ok || bad "default run wrote no out/timeline.json"
+
+# An output folder that cannot be made: exit 3, nothing half-written.
+printf 'x' >"$tmp/a-file"
+expect 3 "output folder is a file" -- "$bin" -o "$tmp/a-file/out" "$src/samples"
+has "$tmp/stderr" "cannot write to" "unwritable folder explained"
+if [ "$(id -u)" != 0 ]; then
+  mkdir -p "$tmp/ro" && cp "$tmp/out1/graph.dot" "$tmp/ro/" && chmod a-w "$tmp/ro"
+  expect 3 "read-only output folder" -- "$bin" -o "$tmp/ro" "$src/samples"
+  cmp -s "$tmp/ro/graph.dot" "$tmp/out1/graph.dot" && ok || bad "old output damaged"
+fi
+
+# Some inputs skipped in the main job: exit 1, outputs still written.
+expect 1 "main job with a bad input" -- "$bin" -o "$tmp/out3" "$src/samples" "$tmp/in/missing.txt"
+[ -s "$tmp/out3/timeline.json" ] && ok || bad "outputs written despite a skipped input"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
