@@ -292,9 +292,12 @@ static void build_forms(state *st)
       f->parent = s->val;
     }
     form *f = &st->forms.v[s->val];
-    /* Show "Reuters" rather than "REUTERS" when both are written. */
-    if (!added && f->allcap && !all_caps(sur.ptr) && f->words > 0 &&
-        !(f->words == 1 && f->klen <= 5)) {
+    /*
+     * Show "Reuters" rather than "REUTERS" when both are written, but let
+     * a short acronym keep its capitals ("NATO" over "Nato").
+     */
+    if (!added && f->allcap && !all_caps(sur.ptr) &&
+        !(f->words == 1 && f->klen <= 4)) {
       f->surface = ng_arena_strndup(&st->scratch, sur.ptr, sur.len);
       f->allcap = 0;
     }

@@ -222,6 +222,31 @@ Test(coref, acronym_with_function_words)
   ng_doc_free(doc);
 }
 
+Test(coref, dotted_acronym_of_a_place)
+{
+  ng_doc *doc = doc_of("The United States said the U.S. would act. US too.");
+  mark(doc, "United States", NG_ENTITY_PLACE);
+  mark(doc, "U.S.", NG_ENTITY_PLACE);
+  mark(doc, "US", NG_ENTITY_ORG);
+  resolve(doc);
+  cr_assert_eq(doc->entities.n, 1);
+  cr_assert_str_eq(doc->entities.v[0].name, "United States");
+  cr_assert_eq(doc->entities.v[0].type, NG_ENTITY_PLACE);
+  cr_assert_str_eq(doc->entities.v[0].id, "place:united-states");
+  ng_doc_free(doc);
+}
+
+Test(coref, titled_shared_surname_still_nearest)
+{
+  ng_doc *doc = doc_of("Mary Hart met Kevin Hart. Mr Hart left.");
+  mark(doc, "Kevin Hart", NG_ENTITY_PERSON);
+  mark(doc, "Mary Hart", NG_ENTITY_PERSON);
+  mark(doc, "Hart", NG_ENTITY_PERSON);
+  resolve(doc);
+  cr_assert_str_eq(ent_at(doc, "Hart left", 0)->name, "Kevin Hart");
+  ng_doc_free(doc);
+}
+
 Test(coref, case_insensitive_forms_merge)
 {
   ng_doc *doc = doc_of("REUTERS - Reuters reported it. reuters.");
@@ -251,7 +276,7 @@ Test(coref, majority_type_wins)
 
 Test(coref, legal_suffix_joins_and_most_complete_names)
 {
-  ng_doc *doc = doc_of("Tesla rose. Tesla Inc. filed. TESLA fell.");
+  ng_doc *doc = doc_of("TESLA fell. Tesla rose. Tesla Inc. filed.");
   mark(doc, "Tesla Inc.", NG_ENTITY_ORG);
   mark(doc, "Tesla", NG_ENTITY_ORG);
   mark(doc, "TESLA", NG_ENTITY_ORG);
