@@ -23,12 +23,12 @@
 
 #define HOSTILE "C:\\Users\\Nina \"the <b>&amp;</b>\" \\N & <x>\nend\\"
 
-static char *fx_str(ng_graph *g, const char *s)
+static inline char *fx_str(ng_graph *g, const char *s)
 {
   return ng_arena_strdup(&g->arena, s);
 }
 
-static void fx_entity(ng_graph *g, const char *id, const char *name,
+static inline void fx_entity(ng_graph *g, const char *id, const char *name,
                       ng_entity_type t, size_t mentions, const char *alias1,
                       const char *alias2)
 {
@@ -44,7 +44,7 @@ static void fx_entity(ng_graph *g, const char *id, const char *name,
   *NG_VEC_PUSH(e->docs) = 0;
 }
 
-static ng_gsource fx_source(ng_graph *g, size_t doc, const char *text,
+static inline ng_gsource fx_source(ng_graph *g, size_t doc, const char *text,
                             size_t start, const char *date_text,
                             const char *date)
 {
@@ -58,7 +58,7 @@ static ng_gsource fx_source(ng_graph *g, size_t doc, const char *text,
   return s;
 }
 
-static ng_graph *fx_graph(void)
+static inline ng_graph *fx_graph(void)
 {
   ng_graph *g = ng_graph_new();
   ng_gdoc *d;
@@ -118,7 +118,7 @@ static ng_graph *fx_graph(void)
   return g;
 }
 
-static ng_graph *fx_empty(void)
+static inline ng_graph *fx_empty(void)
 {
   ng_graph *g = ng_graph_new();
   g->finished = 1;
@@ -129,7 +129,7 @@ static ng_graph *fx_empty(void)
  * Free the inner vectors this file pushed, then the graph.  NG_VEC_FREE
  * leaves them NULL, so a ng_graph_free() that frees them too stays safe.
  */
-static void fx_free(ng_graph *g)
+static inline void fx_free(ng_graph *g)
 {
   for (size_t i = 0; i < g->entities.n; i++) {
     NG_VEC_FREE(g->entities.v[i].aliases);
@@ -145,7 +145,7 @@ static void fx_free(ng_graph *g)
 }
 
 /* A large random-looking but fixed graph: n entities, about 2n edges. */
-static ng_graph *fx_big(size_t n)
+static inline ng_graph *fx_big(size_t n)
 {
   ng_graph *g = ng_graph_new();
   unsigned long x = 12345;
