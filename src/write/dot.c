@@ -128,24 +128,19 @@ static void style_of(ng_entity_type t, char **shape, char **fill)
 #define FONT "Helvetica,Arial,sans-serif"
 
 /*
- * The legend is the root graph's HTML-like label rather than a cluster of
- * fake nodes: readers of graph.dot then find one node per entity and
- * nothing else, and sfdp, which ignores clusters, still draws it.
+ * The legend is the root graph's label rather than a cluster of fake
+ * nodes: readers of graph.dot then find one node per entity and nothing
+ * else, and sfdp, which ignores clusters, still draws it.  It is plain
+ * text because Graphviz 2.42 leaks every HTML-like label it lays out.
  */
 static const char legend[] =
-    "<table border=\"0\" cellborder=\"1\" cellspacing=\"4\" "
-    "cellpadding=\"3\"><tr>"
-    "<td bgcolor=\"#cfe2f3\">person</td>"
-    "<td bgcolor=\"#fce5cd\">organization</td>"
-    "<td bgcolor=\"#d9ead3\">place</td>"
-    "<td border=\"0\">&#8212; named together</td>"
-    "<td border=\"0\"><font color=\"" ROLE_COLOR "\">&#8594; role</font></td>"
-    "</tr></table>";
+    "ellipse: person    box: organization    hexagon: place    "
+    "line: named together    arrow A to B: A is (role) of B";
 
 /* Declare every attribute once, with the defaults most objects keep. */
-static void declare(Agraph_t *ag, size_t n_nodes)
+static void declare(Agraph_t *ag, size_t n_nodes, size_t n_edges)
 {
-  int big = n_nodes > NG_DOT_MAX_NODES;
+  int big = n_nodes > NG_DOT_MAX_NODES || n_edges > NG_DOT_MAX_EDGES;
 
   agattr(ag, AGRAPH, "layout", big ? "sfdp" : "dot");
   agattr(ag, AGRAPH, "rankdir", "LR");
@@ -247,8 +242,6 @@ int ng_agraph_build(const ng_graph *g, Agraph_t **out, ng_err *err)
   Agraph_t *ag = NULL;
   Agnode_t **nodes = NULL;
   ng_buf tmp = NG_BUF_INIT;
-  char *html;
-  int ret = 0;
 
   *out = NULL;
   if (!g->finished)
@@ -265,12 +258,9 @@ int ng_agraph_build(const ng_graph *g, Agraph_t **out, ng_err *err)
   if (!ag)
     return ng_err_set(err, NG_ERR_NOMEM, "cannot create the graph");
 
-  declare(ag, g->entities.n);
-  if (g->entities.n) {
-    html = agstrdup_html(ag, (char *)legend);
-    agset(ag, "label", html);
-    agstrfree(ag, html);
-  }
+  declare(ag, g->entities.n, g->edges.n);
+  if (g->entities.n)
+    agset(ag, "label", (char *)legend);
   nodes = ng_xcalloc(g->entities.n + 1, sizeof(*nodes));
   for (size_t i = 0; i < g->entities.n; i++) {
     nodes[i] = agnode(ag, g->entities.v[i].id, 1);
@@ -284,7 +274,7 @@ int ng_agraph_build(const ng_graph *g, Agraph_t **out, ng_err *err)
   free(nodes);
   ng_buf_release(&tmp);
   *out = ag;
-  return ret;
+  return 0;
 }
 
 /* ------------------------------------------------------------------ */
