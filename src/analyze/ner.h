@@ -119,6 +119,11 @@ typedef struct ng_ner_slot {
   uint32_t row;
 } ng_ner_slot;
 
+/*
+ * A gazetteer entry.  mask bits 0-7: its classes from the lists and the
+ * training names (what features see); bits 8-15: from the lists alone
+ * (what the rules after the model may trust).
+ */
 typedef struct ng_ner_gslot {
   uint64_t key;
   uint64_t mask;

@@ -103,6 +103,7 @@ typedef struct gazetteers {
   const table *train; /* names of the training data (other folds) */
 } gazetteers;
 
+/* Bits 0-7: the classes features see; 8-15: the same from the lists alone. */
 static unsigned gaz_lookup(const void *data, uint64_t key)
 {
   const gazetteers *g = data;
@@ -159,7 +160,7 @@ static int read_gazetteer(const char *path, table *out)
     ng_doc *doc = ng_doc_new("g", NULL, phrase, strlen(phrase), NULL);
     ng_tokenize(doc);
     if (doc->tokens.n && doc->tokens.n <= NG_NER_GAZ_MAXLEN)
-      *table_put(out, phrase_of(doc, 0, doc->tokens.n)) |= bit;
+      *table_put(out, phrase_of(doc, 0, doc->tokens.n)) |= bit | (uint64_t)bit << 8;
     ng_doc_free(doc);
   }
   fclose(f);
