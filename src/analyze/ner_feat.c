@@ -1,0 +1,358 @@
+/*
+ * Features and decoding for the name tagger (see ner.h).  Everything here
+ * works on 64-bit hashes: a word is hashed once per sentence and each
+ * template mixes those hashes, so a token's ~35 features cost a few dozen
+ * multiplications and no allocation.
+ */
+#include <string.h>
+
+#include "analyze/ner.h"
+
+/* Templates: the first argument of every feature hash. */
+enum {
+  F_BIAS = 1, F_W, F_EXACT, F_WP1, F_WN1, F_WP2, F_WN2, F_SH, F_SHP1, F_SHN1,
+  F_SHP_SH, F_SH_SHN, F_WP_W, F_W_WN, F_PRE, F_SUF, F_INIT_SH, F_CAPS_SH,
+  F_CASE, F_WP_SH, F_SH_WN, F_GAZ, F_GAZ_SH, F_PARA_SH, F_LEN_SH, F_GAZP,
+  F_GAZN
+};
+
+#define BOS_HASH 0x6a09e667f3bcc908ULL
+#define EOS_HASH 0xbb67ae8584caa73bULL
+
+static inline uint64_t mix(uint64_t x)
+{
+  /* splitmix64's finalizer: cheap, and every input bit reaches every output bit. */
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+static inline uint64_t f1(unsigned tid, uint64_t a)
+{
+  return mix(a ^ (tid * 0x9e3779b97f4a7c15ULL));
+}
+
+static inline uint64_t f2(unsigned tid, uint64_t a, uint64_t b)
+{
+  return mix(f1(tid, a) ^ (b * 0xc2b2ae3d27d4eb4fULL + 1));
+}
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+static inline unsigned char lower_byte(unsigned char c)
+{
+  if (c >= 'A' && c <= 'Z')
+    return (unsigned char)(c + 32);
+  if (c >= '0' && c <= '9')
+    return '0';
+  return c;
+}
+
+uint64_t ng_ner_word_hash(const char *s, size_t n)
+{
+  uint64_t h = FNV_OFFSET;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ lower_byte((unsigned char)s[i])) * FNV_PRIME;
+  return h;
+}
+
+uint64_t ng_ner_phrase_add(uint64_t h, uint64_t word)
+{
+  return mix(h * 31 + word + 0x51ed270b27a3d4c9ULL);
+}
+
+static uint64_t exact_hash(const char *s, size_t n)
+{
+  uint64_t h = FNV_OFFSET ^ 0x55;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+  return h;
+}
+
+/*
+ * Collapsed word shape: "Musk" Xx, "KGB" X, "U.S." X.X., "SpaceX" XxX,
+ * "1996-08-22" d-d-d.  A non-ASCII letter reads as 'u' (its case is not
+ * worth decoding here; the token flags carry it).
+ */
+static uint64_t shape_hash(const char *s, size_t n)
+{
+  uint64_t h = FNV_OFFSET ^ 0x77;
+  unsigned char last = 0;
+  size_t out = 0;
+  for (size_t i = 0; i < n && out < 12; i++) {
+    unsigned char c = (unsigned char)s[i], k;
+    if (c >= 'A' && c <= 'Z')
+      k = 'X';
+    else if (c >= 'a' && c <= 'z')
+      k = 'x';
+    else if (c >= '0' && c <= '9')
+      k = 'd';
+    else if (c >= 0xC0)
+      k = 'u';
+    else if (c >= 0x80)
+      continue;
+    else
+      k = c;
+    if (k == last)
+      continue;
+    last = k;
+    h = (h ^ k) * FNV_PRIME;
+    out++;
+  }
+  return h;
+}
+
+/* Is the sentence a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")? */
+static int caps_line(const ng_doc *doc, size_t tb, size_t te)
+{
+  size_t words = 0, caps = 0;
+  for (size_t t = tb; t < te; t++) {
+    unsigned f = doc->tokens.v[t].flags;
+    if (!(f & NG_TOK_WORD))
+      continue;
+    if (f & NG_TOK_LOWER)
+      return 0;
+    words++;
+    if ((f & NG_TOK_ALLCAP) || doc->tokens.v[t].end - doc->tokens.v[t].start == 1)
+      caps++;
+  }
+  return words > 0 && caps * 2 > words;
+}
+
+/* Casing bits recorded per word across the document. */
+enum { CASE_TITLE = 1, CASE_LOWER = 2, CASE_CAPS = 4 };
+
+static size_t case_find(const ng_ner_ctx *c, uint64_t key)
+{
+  size_t i = (size_t)key & c->case_mask;
+  while (c->case_key[i] && c->case_key[i] != key)
+    i = (i + 1) & c->case_mask;
+  return i;
+}
+
+void ng_ner_ctx_init(ng_ner_ctx *c, const ng_doc *doc, ng_ner_gaz_fn gaz,
+                     const void *gaz_data)
+{
+  size_t longest = 1, size = 64;
+  memset(c, 0, sizeof(*c));
+  c->doc = doc;
+  c->gaz = gaz;
+  c->gaz_data = gaz_data;
+  while (size < doc->tokens.n * 2)
+    size *= 2;
+  c->case_key = ng_xcalloc(size, sizeof(*c->case_key));
+  c->case_val = ng_xcalloc(size, 1);
+  c->case_mask = size - 1;
+  /*
+   * How each word is written where its case means something: not at a
+   * sentence start and not in a capitals headline.  "Leicestershire" in
+   * the body tells the headline's "LEICESTERSHIRE" it is a name.
+   */
+  for (size_t s = 0; s < doc->sentences.n; s++) {
+    const ng_sentence *st = &doc->sentences.v[s];
+    if (st->tok_end - st->tok_begin > longest)
+      longest = st->tok_end - st->tok_begin;
+    if (caps_line(doc, st->tok_begin, st->tok_end))
+      continue;
+    for (size_t t = st->tok_begin + 1; t < st->tok_end; t++) {
+      const ng_token *tk = &doc->tokens.v[t];
+      if (!(tk->flags & NG_TOK_WORD))
+        continue;
+      unsigned bit = (tk->flags & NG_TOK_ALLCAP)  ? CASE_CAPS
+                     : (tk->flags & NG_TOK_UPPER) ? CASE_TITLE
+                     : (tk->flags & NG_TOK_LOWER) ? CASE_LOWER
+                                                  : 0;
+      if (!bit)
+        continue;
+      uint64_t key = ng_ner_word_hash(doc->text + tk->start, tk->end - tk->start) | 1;
+      size_t i = case_find(c, key);
+      c->case_key[i] = key;
+      c->case_val[i] |= (unsigned char)bit;
+    }
+  }
+  c->cap = longest;
+  c->lw = ng_xmalloc(longest * sizeof(*c->lw));
+  c->sh = ng_xmalloc(longest * sizeof(*c->sh));
+  c->gz = ng_xmalloc(longest * sizeof(*c->gz));
+}
+
+void ng_ner_ctx_release(ng_ner_ctx *c)
+{
+  free(c->case_key);
+  free(c->case_val);
+  free(c->lw);
+  free(c->sh);
+  free(c->gz);
+  memset(c, 0, sizeof(*c));
+}
+
+/*
+ * Gazetteer matches over the sentence: gz[k] holds the classes of
+ * single-word matches in bits 0-7, of phrases starting at k in 8-15 and
+ * of phrases going on through k in 16-23.
+ */
+static void gaz_match(ng_ner_ctx *c, size_t tb, size_t n)
+{
+  const ng_doc *doc = c->doc;
+  memset(c->gz, 0, n * sizeof(*c->gz));
+  if (!c->gaz)
+    return;
+  for (size_t k = 0; k < n; k++) {
+    unsigned f = doc->tokens.v[tb + k].flags;
+    if (!(f & NG_TOK_WORD))
+      continue;
+    uint64_t h = ng_ner_phrase_add(0, c->lw[k]);
+    c->gz[k] |= c->gaz(c->gaz_data, h) & 0xff;
+    if (!(f & NG_TOK_UPPER))
+      continue;
+    for (size_t len = 2; len <= NG_NER_GAZ_MAXLEN && k + len <= n; len++) {
+      h = ng_ner_phrase_add(h, c->lw[k + len - 1]);
+      unsigned m = c->gaz(c->gaz_data, h) & 0xff;
+      if (!m)
+        continue;
+      c->gz[k] |= m << 8;
+      for (size_t j = k + 1; j < k + len; j++)
+        c->gz[j] |= m << 16;
+    }
+  }
+}
+
+void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te, uint64_t *feats,
+                     unsigned char *nfeat)
+{
+  const ng_doc *doc = c->doc;
+  size_t n = te - tb;
+  int caps = caps_line(doc, tb, te);
+
+  for (size_t k = 0; k < n; k++) {
+    const ng_token *tk = &doc->tokens.v[tb + k];
+    const char *s = doc->text + tk->start;
+    size_t len = tk->end - tk->start;
+    c->lw[k] = ng_ner_word_hash(s, len);
+    c->sh[k] = shape_hash(s, len);
+  }
+  gaz_match(c, tb, n);
+
+  for (size_t k = 0; k < n; k++) {
+    const ng_token *tk = &doc->tokens.v[tb + k];
+    const char *s = doc->text + tk->start;
+    size_t len = tk->end - tk->start;
+    uint64_t *f = feats + k * NG_NER_MAXFEAT;
+    unsigned m = 0;
+    uint64_t w = c->lw[k], sh = c->sh[k];
+    uint64_t wp1 = k >= 1 ? c->lw[k - 1] : BOS_HASH;
+    uint64_t wp2 = k >= 2 ? c->lw[k - 2] : BOS_HASH;
+    uint64_t wn1 = k + 1 < n ? c->lw[k + 1] : EOS_HASH;
+    uint64_t wn2 = k + 2 < n ? c->lw[k + 2] : EOS_HASH;
+    uint64_t shp = k >= 1 ? c->sh[k - 1] : BOS_HASH;
+    uint64_t shn = k + 1 < n ? c->sh[k + 1] : EOS_HASH;
+
+    f[m++] = f1(F_BIAS, 0);
+    f[m++] = f1(F_W, w);
+    f[m++] = f1(F_EXACT, exact_hash(s, len));
+    f[m++] = f1(F_WP1, wp1);
+    f[m++] = f1(F_WN1, wn1);
+    f[m++] = f1(F_WP2, wp2);
+    f[m++] = f1(F_WN2, wn2);
+    f[m++] = f1(F_SH, sh);
+    f[m++] = f1(F_SHP1, shp);
+    f[m++] = f1(F_SHN1, shn);
+    f[m++] = f2(F_SHP_SH, shp, sh);
+    f[m++] = f2(F_SH_SHN, sh, shn);
+    f[m++] = f2(F_WP_W, wp1, w);
+    f[m++] = f2(F_W_WN, w, wn1);
+    f[m++] = f2(F_WP_SH, wp1, sh);
+    f[m++] = f2(F_SH_WN, sh, wn1);
+    f[m++] = f2(F_INIT_SH, k == 0, sh);
+    f[m++] = f2(F_CAPS_SH, caps, sh);
+    f[m++] = f2(F_PARA_SH, (tk->flags & NG_TOK_NL) != 0, sh);
+    f[m++] = f2(F_LEN_SH, len < 4 ? len : 4, sh);
+    if (tk->flags & NG_TOK_WORD) {
+      /* Affixes of the lower-cased word: "-ski", "-burg", "-ers". */
+      uint64_t h = FNV_OFFSET;
+      for (size_t i = 0; i < 4 && i < len; i++) {
+        h = (h ^ lower_byte((unsigned char)s[i])) * FNV_PRIME;
+        if (i + 1 < len)
+          f[m++] = f2(F_PRE, i, h);
+      }
+      h = FNV_OFFSET;
+      for (size_t i = 0; i < 4 && i < len; i++) {
+        h = (h ^ lower_byte((unsigned char)s[len - 1 - i])) * FNV_PRIME;
+        if (i + 1 < len)
+          f[m++] = f2(F_SUF, i, h);
+      }
+      /* How the word is written elsewhere in the document. */
+      size_t ci = case_find(c, w | 1);
+      unsigned cv = c->case_key[ci] ? c->case_val[ci] : 0;
+      unsigned own = (tk->flags & NG_TOK_ALLCAP) ? 1 : (tk->flags & NG_TOK_UPPER) ? 2 : 3;
+      f[m++] = f1(F_CASE, cv | own << 3 | (unsigned)caps << 5 | (k == 0) << 6);
+    }
+    for (unsigned b = 0; b < 24; b++) {
+      if (!(c->gz[k] & (1u << b)))
+        continue;
+      f[m++] = f1(F_GAZ, b);
+      f[m++] = f2(F_GAZ_SH, b, sh);
+    }
+    if (k >= 1)
+      for (unsigned b = 0; b < 8; b++)
+        if ((c->gz[k - 1] >> 0 | c->gz[k - 1] >> 8) & (1u << b))
+          f[m++] = f1(F_GAZP, b);
+    if (k + 1 < n)
+      for (unsigned b = 0; b < 8; b++)
+        if ((c->gz[k + 1] >> 0 | c->gz[k + 1] >> 8) & (1u << b))
+          f[m++] = f1(F_GAZN, b);
+    if (m > NG_NER_MAXFEAT)
+      m = NG_NER_MAXFEAT; /* unreachable with today's templates */
+    nfeat[k] = (unsigned char)m;
+  }
+}
+
+int ng_ner_allowed(int a, int b)
+{
+  /* I-X continues B-X or I-X only. */
+  if (b == NG_NER_O || (b & 1))
+    return 1;
+  return a != NG_NER_NTAGS && a != NG_NER_O && (a + 1) / 2 == (b + 1) / 2;
+}
+
+void ng_ner_viterbi(const float *em, size_t n, const float *trans,
+                    unsigned char *back, unsigned char *tags)
+{
+  enum { T = NG_NER_NTAGS };
+  float prev[T], cur[T];
+  if (n == 0)
+    return;
+  for (int b = 0; b < T; b++)
+    prev[b] = ng_ner_allowed(T, b) ? trans[T * T + b] + em[b] : -1e30f;
+  for (size_t k = 1; k < n; k++) {
+    for (int b = 0; b < T; b++) {
+      float best = -1e38f;
+      int arg = 0;
+      for (int a = 0; a < T; a++) {
+        if (!ng_ner_allowed(a, b))
+          continue;
+        float v = prev[a] + trans[a * T + b];
+        if (v > best) {
+          best = v;
+          arg = a;
+        }
+      }
+      cur[b] = best + em[k * T + b];
+      back[k * T + b] = (unsigned char)arg;
+    }
+    memcpy(prev, cur, sizeof(prev));
+  }
+  int arg = 0;
+  for (int b = 1; b < T; b++)
+    if (prev[b] > prev[arg])
+      arg = b;
+  for (size_t k = n; k-- > 0;) {
+    tags[k] = (unsigned char)arg;
+    if (k)
+      arg = back[k * T + arg];
+  }
+}
