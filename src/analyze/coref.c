@@ -173,7 +173,11 @@ static void unite(state *st, size_t a, size_t b)
 /* ------------------------------------------------------------------ */
 /* Step 1: forms.                                                     */
 
-/* The mention's text with every run of white space made one space. */
+/*
+ * The mention's text with every run of white space made one space; a
+ * no-break space (U+00A0, common in web text) counts as white space, or
+ * "Elon Musk" written with one would be another entity.
+ */
 static void surface_of(const ng_doc *doc, const ng_mention *m, ng_buf *out)
 {
   int space = 0;
@@ -181,6 +185,12 @@ static void surface_of(const ng_doc *doc, const ng_mention *m, ng_buf *out)
     char c = doc->text[i];
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       space = 1;
+      continue;
+    }
+    if ((unsigned char)c == 0xC2 && i + 1 < m->end &&
+        (unsigned char)doc->text[i + 1] == 0xA0) {
+      space = 1;
+      i++;
       continue;
     }
     if (space && out->len)

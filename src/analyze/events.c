@@ -500,11 +500,23 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
   mention_range in = mentions_in(doc, a, b);
   size_t subject_tok = c0;
   int have_subject = 0;
+  /*
+   * The subject: the first person named before the happening, else the
+   * first name.  "Tesla and SpaceX CEO Elon Musk invited" reads "Elon
+   * Musk invited"; "Elon Musk, the chief executive of Tesla, posted"
+   * keeps Musk rather than Tesla.
+   */
+  int subject_person = 0;
   for (size_t k = in.first; k < in.last; k++) {
-    add_participant(&ev, doc->mentions.v[k].entity);
-    if (doc->mentions.v[k].end <= trig_start) {
-      subject_tok = token_at(doc, doc->mentions.v[k].start);
+    const ng_mention *mk = &doc->mentions.v[k];
+    add_participant(&ev, mk->entity);
+    if (mk->end > trig_start)
+      continue;
+    int person = mk->type == NG_ENTITY_PERSON;
+    if (!have_subject || (person && !subject_person)) {
+      subject_tok = token_at(doc, mk->start);
       have_subject = 1;
+      subject_person = person;
     }
   }
   for (size_t k = c0; k < c1; k++) {

@@ -288,6 +288,9 @@ int ng_tokenize(ng_doc *doc)
       end = j;
       flags = NG_TOK_PUNCT;
     }
+    /* A word never runs into furniture: "RussiaUpdated: Feb 15". */
+    if (skip_i < doc->skip.n && doc->skip.v[skip_i].start < end)
+      end = doc->skip.v[skip_i].start;
     ng_token *t = NG_VEC_PUSH(doc->tokens);
     t->start = i;
     t->end = end;

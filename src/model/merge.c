@@ -875,11 +875,22 @@ static void build_events(ng_graph *g, const size_t *rec_entity)
     ng_gevent *ev = NG_VEC_PUSH(g->events);
     memcpy(ev->date, k->date, sizeof(ev->date));
     ev->precision = k->precision;
-    /* The summary of the source naming the most participants. */
-    size_t best = k->members.v[0];
-    for (size_t i = 1; i < k->members.n; i++)
-      if (ms->events.v[k->members.v[i]].n_parts > ms->events.v[best].n_parts)
+    /*
+     * The happening most sources name ("invite" over one "post"), then,
+     * of the sources naming it, the one with the most participants.
+     */
+    size_t best = k->members.v[0], best_votes = 0;
+    for (size_t i = 0; i < k->members.n; i++) {
+      const evrec *r = &ms->events.v[k->members.v[i]];
+      size_t votes = 0;
+      for (size_t j = 0; j < k->members.n; j++)
+        votes += !strcmp(ms->events.v[k->members.v[j]].trigger, r->trigger);
+      if (votes > best_votes ||
+          (votes == best_votes && r->n_parts > ms->events.v[best].n_parts)) {
         best = k->members.v[i];
+        best_votes = votes;
+      }
+    }
     ev->summary = ms->events.v[best].summary;
     ev->trigger = ms->events.v[best].trigger;
     qsort(k->parts.v, k->parts.n, sizeof(size_t), cmp_size_t);
