@@ -23,6 +23,7 @@
 
 #include "analyze/analyze.h"
 #include "analyze/ner.h"
+#include "util/civil.h"
 
 const unsigned char *ng_ner_model(size_t *len); /* ner_model.c */
 
@@ -207,6 +208,11 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
     e--;
   if (b >= e)
     return;
+  /* A date word before a name is not part of it: "August National Association". */
+  while (e - b > 1 && tk[b].end - tk[b].start >= 6 &&
+         (ng_month_from_name(doc->text + tk[b].start, tk[b].end - tk[b].start) ||
+          ng_weekday_from_name(doc->text + tk[b].start, tk[b].end - tk[b].start)))
+    b++;
   /* Titles before a person's name: "President Putin", "Mr Musk". */
   if (tag == NG_NER_B_PER)
     while (e - b > 1 && is_title(doc, m, b))
@@ -244,7 +250,8 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
   if (tag == NG_NER_B_ORG) {
     if (e < te && is_dotted_suffix(doc, e) && !(tk[e].flags & NG_TOK_NL))
       e++;
-    if (e < te && is_dotted_suffix(doc, e - 1) && ng_tok_is(doc, e, ".") &&
+    /* Not the sentence's own full stop: "... bought Lear Corp." */
+    if (e + 1 < te && is_dotted_suffix(doc, e - 1) && ng_tok_is(doc, e, ".") &&
         !(tk[e].flags & NG_TOK_SPACE))
       e++;
   }
