@@ -74,9 +74,12 @@ void ng_ner_ctx_release(ng_ner_ctx *c);
 
 /*
  * Features of tokens [tb, te) of the document: token k's hashes go to
- * feats[k * NG_NER_MAXFEAT ...] and their count to nfeat[k].
+ * feats[k * NG_NER_MAXFEAT ...] and their count to nfeat[k].  When need
+ * is not NULL, only tokens with need[k] set get features (the others get
+ * nfeat[k] = 0).
  */
-void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te, uint64_t *feats,
+void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
+                     const unsigned char *need, uint64_t *feats,
                      unsigned char *nfeat);
 
 /* Hash of a token's lower-cased text (digits read as 0): gazetteer keys fold it. */

@@ -221,7 +221,8 @@ static void gaz_match(ng_ner_ctx *c, size_t tb, size_t n)
   }
 }
 
-void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te, uint64_t *feats,
+void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
+                     const unsigned char *need, uint64_t *feats,
                      unsigned char *nfeat)
 {
   const ng_doc *doc = c->doc;
@@ -242,6 +243,10 @@ void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te, uint64_t *feats,
     const char *s = doc->text + tk->start;
     size_t len = tk->end - tk->start;
     uint64_t *f = feats + k * NG_NER_MAXFEAT;
+    if (need && !need[k]) {
+      nfeat[k] = 0;
+      continue;
+    }
     unsigned m = 0;
     uint64_t w = c->lw[k], sh = c->sh[k];
     uint64_t wp1 = k >= 1 ? c->lw[k - 1] : BOS_HASH;
@@ -323,19 +328,34 @@ void ng_ner_viterbi(const float *em, size_t n, const float *trans,
                     unsigned char *back, unsigned char *tags)
 {
   enum { T = NG_NER_NTAGS };
-  float prev[T], cur[T];
+  float prev[T], cur[T], tr[(T + 1) * T];
   if (n == 0)
     return;
+  /* The BIO constraint folded into the transitions, once per sentence. */
+  for (int a = 0; a <= T; a++)
+    for (int b = 0; b < T; b++)
+      tr[a * T + b] = ng_ner_allowed(a, b) ? trans[a * T + b] : -1e30f;
   for (int b = 0; b < T; b++)
-    prev[b] = ng_ner_allowed(T, b) ? trans[T * T + b] + em[b] : -1e30f;
+    prev[b] = tr[T * T + b] + em[b];
   for (size_t k = 1; k < n; k++) {
-    for (int b = 0; b < T; b++) {
-      float best = -1e38f;
+    if (em[k * T + 1] <= -1e29f && em[k * T + 2] <= -1e29f) {
+      /* A token held to O (names.c does so for plain prose): one column. */
       int arg = 0;
-      for (int a = 0; a < T; a++) {
-        if (!ng_ner_allowed(a, b))
-          continue;
-        float v = prev[a] + trans[a * T + b];
+      for (int a = 1; a < T; a++)
+        if (prev[a] + tr[a * T] > prev[arg] + tr[arg * T])
+          arg = a;
+      prev[0] = prev[arg] + tr[arg * T] + em[k * T];
+      for (int b = 0; b < T; b++)
+        back[k * T + b] = (unsigned char)arg;
+      for (int b = 1; b < T; b++)
+        prev[b] = -1e30f;
+      continue;
+    }
+    for (int b = 0; b < T; b++) {
+      float best = prev[0] + tr[b];
+      int arg = 0;
+      for (int a = 1; a < T; a++) {
+        float v = prev[a] + tr[a * T + b];
         if (v > best) {
           best = v;
           arg = a;

@@ -438,7 +438,7 @@ int main(int argc, char **argv)
     ng_ner_ctx_init(&ctx, c.docs.v[d], gaz_lookup, &g);
     for (; s < c.sents.n && c.sents.v[s].doc == d; s++) {
       sent *st = &c.sents.v[s];
-      ng_ner_features(&ctx, st->tb, st->te, fh + st->feat * NG_NER_MAXFEAT,
+      ng_ner_features(&ctx, st->tb, st->te, NULL, fh + st->feat * NG_NER_MAXFEAT,
                       nf + st->feat);
     }
     ng_ner_ctx_release(&ctx);
