@@ -237,11 +237,27 @@ static void add_edge(Agedge_t *ae, const ng_gedge *e, const ng_graph *g,
   agset(ae, "tooltip", tmp->ptr);
 }
 
-int ng_agraph_build(const ng_graph *g, Agraph_t **out, ng_err *err)
+/* Most mentions first; the index breaks ties so the order is stable. */
+static const ng_graph *rank_graph;
+
+static int by_mentions(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  size_t mx = rank_graph->entities.v[x].n_mentions;
+  size_t my = rank_graph->entities.v[y].n_mentions;
+  if (mx != my)
+    return mx > my ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+int ng_agraph_build(const ng_graph *g, size_t max_nodes, Agraph_t **out,
+                    ng_err *err)
 {
   Agraph_t *ag = NULL;
   Agnode_t **nodes = NULL;
   ng_buf tmp = NG_BUF_INIT;
+  unsigned char *keep = NULL;
+  size_t n_keep = g->entities.n, e_keep = 0;
 
   *out = NULL;
   if (!g->finished)
@@ -258,19 +274,46 @@ int ng_agraph_build(const ng_graph *g, Agraph_t **out, ng_err *err)
   if (!ag)
     return ng_err_set(err, NG_ERR_NOMEM, "cannot create the graph");
 
-  declare(ag, g->entities.n, g->edges.n);
-  if (g->entities.n)
-    agset(ag, "label", (char *)legend);
+  keep = ng_xmalloc(g->entities.n + 1);
+  memset(keep, 1, g->entities.n + 1);
+  if (max_nodes && g->entities.n > max_nodes) {
+    size_t *order = ng_xmalloc(sizeof(size_t) * g->entities.n);
+    for (size_t i = 0; i < g->entities.n; i++)
+      order[i] = i;
+    rank_graph = g;
+    qsort(order, g->entities.n, sizeof(size_t), by_mentions);
+    memset(keep, 0, g->entities.n + 1);
+    for (size_t i = 0; i < max_nodes; i++)
+      keep[order[i]] = 1;
+    n_keep = max_nodes;
+    free(order);
+  }
+  for (size_t i = 0; i < g->edges.n; i++)
+    e_keep += keep[g->edges.v[i].a] && keep[g->edges.v[i].b];
+
+  declare(ag, n_keep, e_keep);
+  if (g->entities.n) {
+    ng_buf_reset(&tmp);
+    ng_buf_adds(&tmp, legend);
+    if (n_keep < g->entities.n)
+      ng_buf_addf(&tmp, "\\nthe %zu most mentioned of %zu entities", n_keep,
+                  g->entities.n);
+    agset(ag, "label", tmp.ptr);
+  }
   nodes = ng_xcalloc(g->entities.n + 1, sizeof(*nodes));
   for (size_t i = 0; i < g->entities.n; i++) {
+    if (!keep[i])
+      continue;
     nodes[i] = agnode(ag, g->entities.v[i].id, 1);
     add_node(nodes[i], &g->entities.v[i], &tmp);
   }
   for (size_t i = 0; i < g->edges.n; i++) {
     const ng_gedge *e = &g->edges.v[i];
-    add_edge(agedge(ag, nodes[e->a], nodes[e->b], NULL, 1), e, g, &tmp);
+    if (keep[e->a] && keep[e->b])
+      add_edge(agedge(ag, nodes[e->a], nodes[e->b], NULL, 1), e, g, &tmp);
   }
 
+  free(keep);
   free(nodes);
   ng_buf_release(&tmp);
   *out = ag;
@@ -289,7 +332,7 @@ int ng_write_dot(const ng_graph *g, ng_buf *out, ng_err *err)
   int ret = 0, wrote;
 
   ng_agerr_begin();
-  if ((ret = ng_agraph_build(g, &ag, err)) < 0) {
+  if ((ret = ng_agraph_build(g, 0, &ag, err)) < 0) {
     ng_agerr_end();
     return ret;
   }

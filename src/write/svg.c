@@ -57,7 +57,7 @@ int ng_write_svg(const ng_graph *g, ng_buf *out, ng_err *err)
   const char *msg;
 
   ng_agerr_begin();
-  if ((ret = context(err)) < 0 || (ret = ng_agraph_build(g, &ag, err)) < 0)
+  if ((ret = context(err)) < 0 || (ret = ng_agraph_build(g, NG_SVG_MAX_NODES, &ag, err)) < 0)
     goto out;
   if (layout(ag) < 0) {
     msg = ng_agerr_end();

@@ -5,6 +5,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "write/write_internal.h"
 #include "write_fixture.h"
 
 /* graph.svg of g, checked to be well-formed XML with an <svg> root. */
@@ -116,20 +117,18 @@ Test(svg, refuses_unfinished_graph)
   fx_free(g);
 }
 
-/* 2,000 entities must take seconds, not minutes: sfdp, straight edges. */
-Test(svg, two_thousand_entities_in_seconds, .timeout = 120)
+/*
+ * A corpus-sized graph draws its most mentioned entities only, and says
+ * so; speed itself is measured by the benchmarks, not asserted here.
+ */
+Test(svg, large_graph_draws_the_most_mentioned, .timeout = 120)
 {
   ng_graph *g = fx_big(2000);
   ng_buf svg = NG_BUF_INIT;
-  struct timespec t0, t1;
-  xmlDocPtr x;
+  xmlDocPtr x = render(g, &svg);
 
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-  x = render(g, &svg);
-  clock_gettime(CLOCK_MONOTONIC, &t1);
-  cr_expect_eq(count_class(xmlDocGetRootElement(x), "node"), 2000);
-  /* Generous: about 3 s on a 2-core VM, more under sanitizers. */
-  cr_expect_lt(t1.tv_sec - t0.tv_sec, 60);
+  cr_expect_eq(count_class(xmlDocGetRootElement(x), "node"), NG_SVG_MAX_NODES);
+  cr_expect_not_null(strstr(svg.ptr, "most mentioned of 2000 entities"));
 
   xmlFreeDoc(x);
   ng_buf_release(&svg);
