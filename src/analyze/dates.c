@@ -55,7 +55,7 @@ enum {
   W_NONE = 0, W_A, W_ABOUT, W_AFTER, W_AGO, W_ALMOST, W_AN, W_ANNUAL,
   W_ANNUALLY, W_AT, W_BEFORE, W_BEGIN, W_CHRISTMAS, W_COMING, W_COUPLE,
   W_CURRENT, W_CURRENTLY, W_DAILY, W_EACH, W_EARLIER, W_EARLY, W_EASTER,
-  W_END, W_EVE, W_EVERY, W_FEW, W_FISCAL, W_FOLLOWING, W_FOR, W_FROM,
+  W_END, W_EVE, W_EVERY, W_FEW, W_FISCAL, W_FOLLOWING, W_FOR, W_FROM, W_FULL,
   W_FUTURE, W_HALLOWEEN, W_HENCE, W_HOURLY, W_IN, W_JUST, W_LAST, W_LATE,
   W_LATER, W_LATEST, W_LEAST, W_LESS, W_MANY, W_MID, W_MIDDAY, W_MIDDLE,
   W_MIDNIGHT, W_MONTHLY, W_MORE, W_NEW, W_NEXT, W_NOON, W_NOW, W_NOWADAYS,
@@ -145,6 +145,7 @@ static const lexent lexicon[] = {
   {"friday", C_WDAY, 5},
   {"fridays", C_WDAYS, 5},
   {"from", C_WORD, W_FROM},
+  {"full", C_WORD, W_FULL},
   {"future", C_WORD, W_FUTURE},
   {"half", C_UNIT, 10},
   {"halloween", C_WORD, W_HALLOWEEN},
@@ -388,7 +389,10 @@ static const lexent *lookup(const char *w)
   size_t lo = 0, hi = sizeof(lexicon) / sizeof(lexicon[0]);
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = strcmp(w, lexicon[mid].w);
+    /* The first letter settles most steps without a call. */
+    int c = (unsigned char)w[0] - (unsigned char)lexicon[mid].w[0];
+    if (!c)
+      c = strcmp(w, lexicon[mid].w);
     if (!c)
       return &lexicon[mid];
     if (c < 0)
@@ -417,15 +421,18 @@ static tokc classify(const ng_doc *doc, size_t i)
     r.cls = C_NUM;
     return r;
   }
-  if (!(t->flags & NG_TOK_WORD) || n >= sizeof(buf))
+  if (!(t->flags & NG_TOK_WORD))
+    return r;
+  if (n < 24 && memchr(p, '-', n)) {
+    /* "fourth-quarter", "two-day", "mid-1990s", "year-earlier" */
+    r.cls = C_HYPH;
+    return r;
+  }
+  /* The longest word of the lexicon is "approximately". */
+  if (n > 13)
     return r;
   for (size_t k = 0; k < n; k++) {
     char ch = p[k];
-    if (ch == '-') {
-      /* "third-quarter", "two-day", "mid-1990s", "year-earlier" */
-      r.cls = C_HYPH;
-      return r;
-    }
     buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
   }
   buf[n] = 0;
@@ -2125,7 +2132,7 @@ static size_t p_the(scan *s, size_t i, hit *h)
     }
   }
   /* "the fiscal year" is a stretch; "the full year" this one */
-  if ((isw(s, j, W_FISCAL) || is(s, j, "full")) && cls(s, j + 1) == C_UNIT &&
+  if ((isw(s, j, W_FISCAL) || isw(s, j, W_FULL)) && cls(s, j + 1) == C_UNIT &&
       val(s, j + 1) == U_YEAR && !year_num(s, j + 2)) {
     h->e = j + 2;
     if (isw(s, j, W_FISCAL)) {
@@ -2273,6 +2280,35 @@ static int match_at(scan *s, size_t i, hit *h)
   return best > 0;
 }
 
+/*
+ * Can token i start a timex at all?  Function words that only lead into
+ * one ("the", "a", "about") need a classified word after them; this keeps
+ * the patterns off most of the text.
+ */
+static int can_start(const scan *s, size_t i)
+{
+  switch (s->c[i].cls) {
+  case C_NONE:
+    return 0;
+  case C_WORD:
+    switch (s->c[i].val) {
+    case W_OF: case W_IN: case W_ON: case W_FOR: case W_FROM: case W_THAN:
+    case W_LEAST: case W_AGO: case W_BEFORE: case W_AFTER: case W_EVE:
+    case W_TIMES: case W_HENCE: case W_PERIOD: case W_SEASON: case W_NEW:
+      return 0;
+    case W_THE:
+      return cls(s, i + 1) != C_NONE || punct(s, i + 1, '\'');
+    case W_A: case W_AN: case W_ABOUT: case W_JUST: case W_OVER:
+    case W_SOME: case W_MORE: case W_LESS: case W_AT: case W_ALMOST:
+    case W_THAT: case W_THIS: case W_LAST: case W_NEXT: case W_PAST:
+    case W_EARLY: case W_LATE: case W_EARLIER: case W_LATER:
+      return cls(s, i + 1) != C_NONE;
+    }
+    return 1;
+  }
+  return 1;
+}
+
 int ng_dates_find(ng_doc *doc)
 {
   scan s;
@@ -2293,7 +2329,7 @@ int ng_dates_find(ng_doc *doc)
     s.tense = T_UNSET;
     for (size_t i = s.sb; i < s.se;) {
       hit h;
-      if (s.c[i].cls == C_NONE || !match_at(&s, i, &h)) {
+      if (!can_start(&s, i) || !match_at(&s, i, &h)) {
         i++;
         continue;
       }
