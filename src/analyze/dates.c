@@ -55,7 +55,7 @@ enum {
   W_NONE = 0, W_A, W_ABOUT, W_AFTER, W_AGO, W_ALMOST, W_AN, W_ANNUAL,
   W_ANNUALLY, W_AT, W_BEFORE, W_BEGIN, W_CHRISTMAS, W_COMING, W_COUPLE,
   W_CURRENT, W_CURRENTLY, W_DAILY, W_EACH, W_EARLIER, W_EARLY, W_EASTER,
-  W_END, W_EVE, W_EVERY, W_FEW, W_FISCAL, W_FOLLOWING, W_FOR, W_FROM,
+  W_END, W_EVE, W_EVERY, W_FEW, W_FISCAL, W_FOLLOWING, W_FOR, W_FROM, W_FULL,
   W_FUTURE, W_HALLOWEEN, W_HENCE, W_HOURLY, W_IN, W_JUST, W_LAST, W_LATE,
   W_LATER, W_LATEST, W_LEAST, W_LESS, W_MANY, W_MID, W_MIDDAY, W_MIDDLE,
   W_MIDNIGHT, W_MONTHLY, W_MORE, W_NEW, W_NEXT, W_NOON, W_NOW, W_NOWADAYS,
@@ -145,6 +145,7 @@ static const lexent lexicon[] = {
   {"friday", C_WDAY, 5},
   {"fridays", C_WDAYS, 5},
   {"from", C_WORD, W_FROM},
+  {"full", C_WORD, W_FULL},
   {"future", C_WORD, W_FUTURE},
   {"half", C_UNIT, 10},
   {"halloween", C_WORD, W_HALLOWEEN},
@@ -309,7 +310,11 @@ typedef struct scan {
   size_t sb, se, sent; /* the sentence: tokens [sb, se), its index */
   int has_a;
   ng_ymd a; /* the anchor, when has_a */
-  int tense; /* the sentence's tense, T_UNSET until asked */
+  int tense; /* T_UNSET until the sentence's markers are collected */
+  /* Tense markers of the sentence: token positions, reporting verbs apart. */
+  size_t fut[32], past[32], say[32];
+  int nfut, npast, nsay;
+  size_t at; /* the token whose tense is asked */
   /* The last quarter named ("the third quarter"): "the quarter" is it. */
   int qy, qn;
   size_t q_sent;
@@ -384,7 +389,10 @@ static const lexent *lookup(const char *w)
   size_t lo = 0, hi = sizeof(lexicon) / sizeof(lexicon[0]);
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = strcmp(w, lexicon[mid].w);
+    /* The first letter settles most steps without a call. */
+    int c = (unsigned char)w[0] - (unsigned char)lexicon[mid].w[0];
+    if (!c)
+      c = strcmp(w, lexicon[mid].w);
     if (!c)
       return &lexicon[mid];
     if (c < 0)
@@ -413,15 +421,18 @@ static tokc classify(const ng_doc *doc, size_t i)
     r.cls = C_NUM;
     return r;
   }
-  if (!(t->flags & NG_TOK_WORD) || n >= sizeof(buf))
+  if (!(t->flags & NG_TOK_WORD))
+    return r;
+  if (n < 24 && memchr(p, '-', n)) {
+    /* "fourth-quarter", "two-day", "mid-1990s", "year-earlier" */
+    r.cls = C_HYPH;
+    return r;
+  }
+  /* The longest word of the lexicon is "approximately". */
+  if (n > 13)
     return r;
   for (size_t k = 0; k < n; k++) {
     char ch = p[k];
-    if (ch == '-') {
-      /* "third-quarter", "two-day", "mid-1990s", "year-earlier" */
-      r.cls = C_HYPH;
-      return r;
-    }
     buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
   }
   buf[n] = 0;
@@ -544,46 +555,72 @@ static int word_in(const char *w, const char *const *list)
 }
 
 /*
- * The tense of the current sentence, enough to say which way "Friday" or
- * "March 3" points: future when a future marker is there (a report of a
- * plan is about the plan: "said it will vote on Friday"), else past when
- * a past form is, else none.
+ * The tense around token s->at, enough to say which way "Friday" or
+ * "March 3" points.  The sentence's tense markers are collected once;
+ * the nearest wins ("the talks, which began Tuesday, will resume Friday"),
+ * a future marker on a tie, and a reporting verb ("said") counts as a
+ * little farther away, since it dates the report rather than the event.
  */
 static int tense(scan *s)
 {
   static const char *const fut[] = {
     "will", "shall", "won't", "tomorrow", "next", "upcoming", "scheduled",
-    "expected", "expects", "plans", "planned", "due", "going", "coming",
-    "later", "until", NULL};
+    "plans", "plan", "intends", NULL};
   static const char *const past[] = {
-    "was", "were", "had", "did", "said", "told", "ago", "yesterday", "last",
+    "was", "were", "had", "did", "ago", "yesterday", "last",
     "met", "took", "went", "came", "made", "gave", "began", "left", "found",
     "held", "saw", "spoke", "sent", "won", "lost", "fell", "rose", "led",
     "got", "brought", "thought", "knew", "became", "ran", "shot", "struck",
     "flew", "wrote", "spent", "paid", "sold", "bought", "kept", "chose",
-    "fought", "fled", "broke", "stood", "earlier", "tweeted", "wasn't",
-    "weren't", "didn't", "hadn't", "killed", "says", NULL};
-  if (s->tense != T_UNSET)
-    return s->tense;
-  int f = 0, p = 0;
-  char buf[16];
-  for (size_t i = s->sb; i < s->se; i++) {
-    if (!(flags(s, i) & NG_TOK_WORD))
-      continue;
-    size_t n = lower(s, i, buf, sizeof(buf));
-    if (n < 2)
-      continue;
-    if (n > 3 && !strcmp(buf + n - 3, "'ll"))
-      f++;
-    else if (word_in(buf, fut))
-      f++;
-    else if (word_in(buf, past) ||
-             (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' &&
-              strcmp(buf, "need") && strcmp(buf, "indeed")))
-      p++;
+    "fought", "fled", "broke", "stood", "wasn't", "weren't", "didn't",
+    "hadn't", "hit", "quit", NULL};
+  static const char *const say[] = {"said", "told", "says", "say", NULL};
+  if (s->tense == T_UNSET) {
+    char buf[16];
+    s->nfut = s->npast = s->nsay = 0;
+    for (size_t i = s->sb; i < s->se; i++) {
+      if (!(flags(s, i) & NG_TOK_WORD))
+        continue;
+      size_t n = lower(s, i, buf, sizeof(buf));
+      if (n < 2)
+        continue;
+      if ((n > 3 && !strcmp(buf + n - 3, "'ll")) || word_in(buf, fut) ||
+          (!strcmp(buf, "expected") && is(s, i + 1, "to")) ||
+          (!strcmp(buf, "going") && is(s, i + 1, "to"))) {
+        if (s->nfut < 32)
+          s->fut[s->nfut++] = i;
+      } else if (word_in(buf, say)) {
+        if (s->nsay < 32)
+          s->say[s->nsay++] = i;
+      } else if (word_in(buf, past) ||
+                 (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' &&
+                  strcmp(buf, "need") && strcmp(buf, "indeed") &&
+                  strcmp(buf, "scheduled") && strcmp(buf, "expected"))) {
+        if (s->npast < 32)
+          s->past[s->npast++] = i;
+      }
+    }
+    s->tense = T_NONE;
   }
-  s->tense = f ? T_FUT : p ? T_PAST : T_NONE;
-  return s->tense;
+  size_t df = (size_t)-1, dp = (size_t)-1;
+  for (int k = 0; k < s->nfut; k++) {
+    size_t d = s->fut[k] > s->at ? s->fut[k] - s->at : s->at - s->fut[k];
+    if (d < df)
+      df = d;
+  }
+  for (int k = 0; k < s->npast; k++) {
+    size_t d = s->past[k] > s->at ? s->past[k] - s->at : s->at - s->past[k];
+    if (d < dp)
+      dp = d;
+  }
+  for (int k = 0; k < s->nsay; k++) {
+    size_t d = (s->say[k] > s->at ? s->say[k] - s->at : s->at - s->say[k]) + 3;
+    if (d < dp)
+      dp = d;
+  }
+  if (df == (size_t)-1 && dp == (size_t)-1)
+    return T_NONE;
+  return df <= dp ? T_FUT : T_PAST;
 }
 
 /* ---- resolution ------------------------------------------------------ */
@@ -598,17 +635,23 @@ static int infer_year(scan *s, int m, int d)
   if (!s->has_a)
     return -1;
   int y = s->a.y;
-  int cmp = m != s->a.m ? (m > s->a.m ? 1 : -1)
-                        : d ? (d > s->a.d) - (d < s->a.d) : 0;
+  int diff = m - s->a.m; /* in months, ahead of the anchor */
   int t = tense(s);
-  if (t == T_PAST && cmp > 0)
+  (void)d;
+  /*
+   * Within two months either way the anchor's year holds whatever the
+   * tense: news reports the recent past and the near future, and tense
+   * detection is rough.  Beyond that the tense decides; without one, the
+   * nearest year.
+   */
+  if (t == T_PAST && diff > 2)
     return y - 1;
-  if (t == T_FUT && cmp < 0)
+  if (t == T_FUT && diff < -2)
     return y + 1;
   if (t == T_NONE) {
-    if (m - s->a.m > 6)
+    if (diff > 6)
       return y - 1;
-    if (s->a.m - m > 6)
+    if (diff < -6)
       return y + 1;
   }
   return y;
@@ -1071,7 +1114,7 @@ static size_t p_month(scan *s, size_t i, hit *h)
     j++;
   h->b = i;
   h->type = NG_TIMEX_DATE;
-  if ((d = day_num(s, j)) && !punct(s, j + 1, ':')) {
+  if ((d = day_num(s, j))) {
     j++;
     if (punct(s, j, ',') && (y = year_num(s, j + 1)))
       j += 2;
@@ -1106,8 +1149,15 @@ static size_t p_month(scan *s, size_t i, hit *h)
   if (cls(s, i + 1) == C_NONE && (flags(s, i + 1) & NG_TOK_UPPER) &&
       !(flags(s, i + 1) & NG_TOK_NL))
     return 0; /* "April Ryan", "March Madness" */
-  put_date(h->v, infer_year(s, m, 0), m, 0);
   h->e = i + 1;
+  /* "June last year", "January this year" */
+  int dir = isw(s, i + 1, W_LAST) ? -1 : isw(s, i + 1, W_THIS) ? 0 : isw(s, i + 1, W_NEXT) ? 1 : 9;
+  if (dir != 9 && cls(s, i + 2) == C_UNIT && val(s, i + 2) == U_YEAR && s->has_a) {
+    put_date(h->v, s->a.y + dir, m, 0);
+    h->e = i + 3;
+    return h->e;
+  }
+  put_date(h->v, infer_year(s, m, 0), m, 0);
   return h->e;
 }
 
@@ -1136,6 +1186,13 @@ static size_t p_weekday(scan *s, size_t i, hit *h)
   h->b = i;
   h->e = i + 1;
   h->type = NG_TIMEX_DATE;
+  if (cls(s, j) == C_PARTS && j == i + 1) {
+    /* "Tuesday nights": every one */
+    snprintf(h->v, 48, "XXXX-WXX-%dT%s", wd, part_code[val(s, j)]);
+    h->type = NG_TIMEX_SET;
+    h->e = j + 1;
+    return h->e;
+  }
   weekday_value(s, wd, 0, h->v);
   part_after(s, h);
   time_after(s, h);
@@ -1146,7 +1203,7 @@ static size_t p_weekday(scan *s, size_t i, hit *h)
 static size_t p_number(scan *s, size_t i, hit *h)
 {
   size_t n;
-  int a, b, c, y, d, hh, mm;
+  int a, b, c, y, d;
   if (cls(s, i) != C_NUM)
     return 0;
   const char *t = text(s, i, &n);
@@ -1217,29 +1274,6 @@ static size_t p_number(scan *s, size_t i, hit *h)
       return h->e;
     }
   }
-  size_t e = clock_time(s, i, &hh, &mm);
-  if (e) {
-    /* A day after the time joins it: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6". */
-    hit d2;
-    size_t j = e;
-    if (punct(s, j, ','))
-      j++;
-    if (isw(s, j, W_ON))
-      j++;
-    if ((cls(s, j) == C_WDAY || cls(s, j) == C_MONTH || isw(s, j, W_TODAY) ||
-         isw(s, j, W_YESTERDAY) || isw(s, j, W_TOMORROW)) &&
-        match_at(s, j, &d2) && strlen(d2.v) == 10) {
-      strcpy(h->v, d2.v);
-      e = d2.e;
-    } else if (s->has_a) {
-      put_ymd(h->v, s->a);
-    } else {
-      strcpy(h->v, "XXXX-XX-XX");
-    }
-    add_clock(h, hh, mm);
-    h->e = e;
-    return h->e;
-  }
   if ((y = year_num(s, i))) {
     /* Money, counts and codes are not years: "$1998", "1998 people", "1990%". */
     if (i > s->sb && (punct(s, i - 1, '$') || punct(s, i - 1, '#')))
@@ -1263,6 +1297,24 @@ static size_t p_number(scan *s, size_t i, hit *h)
     return h->e;
   }
   return 0;
+}
+
+/* "fiscal 1989", "fiscal year 1990": the year. */
+static size_t p_fiscal(scan *s, size_t i, hit *h)
+{
+  size_t j = i + 1;
+  int y;
+  if (!isw(s, i, W_FISCAL))
+    return 0;
+  if (cls(s, j) == C_UNIT && val(s, j) == U_YEAR)
+    j++;
+  if (!(y = year_num(s, j)))
+    return 0;
+  h->b = i;
+  h->e = j + 1;
+  h->type = NG_TIMEX_DATE;
+  put_date(h->v, y, 0, 0);
+  return h->e;
 }
 
 /* "third quarter", "first half" [of [fiscal] 1998]; i at the ordinal. */
@@ -1376,11 +1428,15 @@ static int unit_deixis(scan *s, int unit, int dir, char *v)
   case U_WEEKEND: {
     /* Last weekend, seen from a weekday, is the one just gone. */
     int aw = ng_weekday(t.y, t.m, t.d);
-    if (dir < 0 && aw >= 6)
-      dir = -1;
-    else if (dir < 0 || (dir == 0 && aw < 6 && tense(s) == T_PAST))
-      dir = -1, t = ng_ymd_add_days(t, 7);
-    put_week(v, ng_ymd_add_days(t, 7 * dir));
+    /* Seen from a weekday, the weekend past is the last week's. */
+    int weeks = 0;
+    if (dir == 0)
+      dir = tense(s) == T_FUT ? 1 : -1;
+    if (dir < 0)
+      weeks = aw >= 6 ? 0 : -1;
+    else
+      weeks = aw >= 6 ? 1 : 0;
+    put_week(v, ng_ymd_add_days(t, 7 * weeks));
     append(v, "-WE");
     return 1;
   }
@@ -1470,17 +1526,36 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
   if (cls(s, j) == C_UNIT) {
     int u = val(s, j);
     h->e = j + 1;
-    /* "the past year", "the past decade": a stretch up to now. */
-    if (dir < 0 && (the || past) && u != U_WEEKEND && u != U_QUARTER) {
-      h->type = NG_TIMEX_DURATION;
-      return dur_value("1", u, h->v) ? h->e : 0;
-    }
-    if (dir > 0 && the && u != U_WEEKEND && u != U_QUARTER) {
+    /* "past week" without "the" is a stretch; "the past year" the annotators read as last year. */
+    if (past && !the && u != U_WEEKEND && u != U_QUARTER) {
       h->type = NG_TIMEX_DURATION;
       return dur_value("1", u, h->v) ? h->e : 0;
     }
     if (u == U_DAY && dir == 0)
       return 0; /* "this day" is rarely today */
+    /* "this year's third quarter", "last year's quarter" */
+    if (u == U_YEAR && !the && s->has_a && is(s, j + 1, "'s")) {
+      hit d;
+      int y = s->a.y + dir;
+      if (p_quarter(s, j + 2, &d)) {
+        *h = d;
+        h->b = i;
+        h->v[0] = 0;
+        snprintf(h->v, 48, "%04d-%.8s", y, d.v + 5);
+        if (d.v[5] == 'Q') {
+          s->qy = y;
+          s->qn = d.v[6] - '0';
+          s->q_sent = s->sent;
+        }
+        return h->e;
+      }
+      if ((cls(s, j + 2) == C_UNIT && val(s, j + 2) == U_QUARTER) ||
+          isw(s, j + 2, W_PERIOD)) {
+        this_quarter(s, -dir, h->v);
+        h->e = j + 3;
+        return h->e;
+      }
+    }
     if (u == U_QUARTER && the && dir <= 0 && !cur) {
       this_quarter(s, 0, h->v); /* "the previous quarter" after a named one */
       return h->e;
@@ -1492,6 +1567,9 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
   if (the || past)
     return 0;
   if (cls(s, j) == C_MONTH && (flags(s, j) & NG_TOK_UPPER)) {
+    /* "last Oct. 23" is the date alone */
+    if (day_num(s, j + 1) || (punct(s, j + 1, '.') && day_num(s, j + 2)))
+      return 0;
     month_deixis(s, val(s, j), dir, h->v);
     h->e = j + 1;
     return h->e;
@@ -1702,6 +1780,9 @@ static size_t p_duration(scan *s, size_t i, hit *h)
                (isw(s, k, W_FROM) && isw(s, k + 1, W_NOW)))) {
     int back = !(isw(s, k, W_LATER) || isw(s, k, W_HENCE) || isw(s, k, W_FROM));
     h->e = k + 1 + isw(s, k, W_FROM);
+    /* "almost four years ago" keeps its hedge; "just a decade ago" does not. */
+    if (j == i + 1 && !isw(s, i, W_ALMOST))
+      h->b = j;
     h->type = NG_TIMEX_DATE;
     if (!is_int(q)) {
       strcpy(h->v, back ? "PAST_REF" : "FUTURE_REF");
@@ -1717,6 +1798,9 @@ static size_t p_duration(scan *s, size_t i, hit *h)
     return h->e;
   }
   h->type = NG_TIMEX_DURATION;
+  /* A one-word hedge stays out of a duration: "about five hours". */
+  if (j == i + 1)
+    h->b = j;
   if ((isw(s, j, W_A) || isw(s, j, W_AN)) && j == i && rate_context(s, i)) {
     h->type = NG_TIMEX_SET;
     if (i > s->sb && (isw(s, i - 1, W_ONCE) || isw(s, i - 1, W_TWICE) ||
@@ -1744,8 +1828,6 @@ static size_t p_set(scan *s, size_t i, hit *h)
     v = "P1M";
   else if (isw(s, i, W_ANNUALLY))
     v = "P1Y";
-  else if (isw(s, i, W_QUARTERLY))
-    v = "P3M";
   else if (isw(s, i, W_HOURLY))
     v = "PT1H";
   if (v) {
@@ -1797,6 +1879,40 @@ static size_t p_set(scan *s, size_t i, hit *h)
   size_t k = qty(s, j, q);
   if (k > j && cls(s, k) == C_UNITS && dur_value(q, val(s, k), h->v)) {
     h->e = k + 1;
+    return h->e;
+  }
+  return 0;
+}
+
+/* A clock time, with the day after it: "10 p.m. Wednesday", "noon Saturday". */
+static size_t p_clock(scan *s, size_t i, hit *h)
+{
+  int hh, mm;
+  if (cls(s, i) != C_NUM && !isw(s, i, W_NOON) && !isw(s, i, W_MIDNIGHT) &&
+      !isw(s, i, W_MIDDAY))
+    return 0;
+  h->b = i;
+  size_t e = clock_time(s, i, &hh, &mm);
+  if (e) {
+    /* A day after the time joins it: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6". */
+    hit d2;
+    size_t j = e;
+    if (punct(s, j, ','))
+      j++;
+    if (isw(s, j, W_ON))
+      j++;
+    if ((cls(s, j) == C_WDAY || cls(s, j) == C_MONTH || isw(s, j, W_TODAY) ||
+         isw(s, j, W_YESTERDAY) || isw(s, j, W_TOMORROW)) &&
+        match_at(s, j, &d2) && strlen(d2.v) == 10) {
+      strcpy(h->v, d2.v);
+      e = d2.e;
+    } else if (s->has_a) {
+      put_ymd(h->v, s->a);
+    } else {
+      strcpy(h->v, "XXXX-XX-XX");
+    }
+    add_clock(h, hh, mm);
+    h->e = e;
     return h->e;
   }
   return 0;
@@ -2003,11 +2119,37 @@ static size_t p_the(scan *s, size_t i, hit *h)
     return h->e;
   }
   j = i + 1;
+  /* "the week of March 6" */
+  if (cls(s, j) == C_UNIT && val(s, j) == U_WEEK && isw(s, j + 1, W_OF) &&
+      match_at(s, j + 2, &d) && d.b == j + 2 && strlen(d.v) == 10 && d.v[0] != 'X') {
+    ng_ymd t;
+    if (!ng_parse_iso_date(d.v, &t)) {
+      put_week(h->v, t);
+      h->b = i;
+      h->e = d.e;
+      h->type = NG_TIMEX_DATE;
+      return h->e;
+    }
+  }
+  /* "the fiscal year" is a stretch; "the full year" this one */
+  if ((isw(s, j, W_FISCAL) || isw(s, j, W_FULL)) && cls(s, j + 1) == C_UNIT &&
+      val(s, j + 1) == U_YEAR && !year_num(s, j + 2)) {
+    h->e = j + 2;
+    if (isw(s, j, W_FISCAL)) {
+      h->type = NG_TIMEX_DURATION;
+      strcpy(h->v, "P1Y");
+      return h->e;
+    }
+    if (!s->has_a)
+      return 0;
+    put_date(h->v, s->a.y, 0, 0);
+    return h->e;
+  }
   if (cls(s, j) == C_UNIT) {
     int u = val(s, j);
     h->e = j + 1;
     if (u == U_WEEKEND) {
-      unit_deixis(s, U_WEEKEND, -1, h->v);
+      unit_deixis(s, U_WEEKEND, 0, h->v);
       return h->e;
     }
     if (u == U_YEAR) {
@@ -2024,8 +2166,8 @@ static size_t p_the(scan *s, size_t i, hit *h)
       return h->e;
     }
   }
-  /* "the morning", "the evening" */
-  if (cls(s, j) == C_PART && s->has_a) {
+  /* "the morning", "the evening" ("the night" is too often a night of the story) */
+  if (cls(s, j) == C_PART && val(s, j) != 4 && s->has_a) {
     put_ymd(h->v, s->a);
     append(h->v, "T");
     append(h->v, part_code[val(s, j)]);
@@ -2083,7 +2225,7 @@ static size_t p_modifier(scan *s, size_t i, hit *h)
       h->type = NG_TIMEX_DATE;
       return h->e;
     }
-  } else if (!the && (isw(s, j, W_EARLY) || isw(s, j, W_LATE) || isw(s, j, W_MID))) {
+  } else if (isw(s, j, W_EARLY) || isw(s, j, W_LATE) || isw(s, j, W_MID)) {
     j++;
   } else if (!the && (isw(s, j, W_EARLIER) || isw(s, j, W_LATER))) {
     rel = 1;
@@ -2116,10 +2258,11 @@ static int match_at(scan *s, size_t i, hit *h)
 {
   typedef size_t (*pattern)(scan *, size_t, hit *);
   static const pattern pats[] = {p_modifier, p_month, p_weekday, p_number,
-                                 p_quarter, p_season, p_the, p_deictic,
+                                 p_clock, p_fiscal, p_quarter, p_season, p_the, p_deictic,
                                  p_that, p_hyph, p_duration, p_set, p_word};
   hit cur;
   size_t best = 0;
+  s->at = i;
   for (size_t k = 0; k < sizeof(pats) / sizeof(pats[0]); k++) {
     /* Save the quarter memory: a losing pattern must not leave its trace. */
     int qy = s->qy, qn = s->qn;
@@ -2135,6 +2278,35 @@ static int match_at(scan *s, size_t i, hit *h)
     }
   }
   return best > 0;
+}
+
+/*
+ * Can token i start a timex at all?  Function words that only lead into
+ * one ("the", "a", "about") need a classified word after them; this keeps
+ * the patterns off most of the text.
+ */
+static int can_start(const scan *s, size_t i)
+{
+  switch (s->c[i].cls) {
+  case C_NONE:
+    return 0;
+  case C_WORD:
+    switch (s->c[i].val) {
+    case W_OF: case W_IN: case W_ON: case W_FOR: case W_FROM: case W_THAN:
+    case W_LEAST: case W_AGO: case W_BEFORE: case W_AFTER: case W_EVE:
+    case W_TIMES: case W_HENCE: case W_PERIOD: case W_SEASON: case W_NEW:
+      return 0;
+    case W_THE:
+      return cls(s, i + 1) != C_NONE || punct(s, i + 1, '\'');
+    case W_A: case W_AN: case W_ABOUT: case W_JUST: case W_OVER:
+    case W_SOME: case W_MORE: case W_LESS: case W_AT: case W_ALMOST:
+    case W_THAT: case W_THIS: case W_LAST: case W_NEXT: case W_PAST:
+    case W_EARLY: case W_LATE: case W_EARLIER: case W_LATER:
+      return cls(s, i + 1) != C_NONE;
+    }
+    return 1;
+  }
+  return 1;
 }
 
 int ng_dates_find(ng_doc *doc)
@@ -2157,13 +2329,17 @@ int ng_dates_find(ng_doc *doc)
     s.tense = T_UNSET;
     for (size_t i = s.sb; i < s.se;) {
       hit h;
-      if (s.c[i].cls == C_NONE || !match_at(&s, i, &h)) {
+      if (!can_start(&s, i) || !match_at(&s, i, &h)) {
         i++;
         continue;
       }
       ng_timex *t = NG_VEC_PUSH(doc->timexes);
       t->start = doc->tokens.v[h.b].start;
       t->end = doc->tokens.v[h.e - 1].end;
+      /* A sentence-final "p.m." lends its dot to the sentence. */
+      if (h.e == s.se && t->end - t->start > 1 && doc->text[t->end - 1] == '.' &&
+          (doc->tokens.v[h.e - 1].flags & NG_TOK_WORD))
+        t->end--;
       t->type = h.type;
       memcpy(t->value, h.v, sizeof(t->value));
       t->sentence = si;
