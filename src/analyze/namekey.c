@@ -265,7 +265,7 @@ int ng_name_is_short_form(const char *short_key, size_t sn,
   if (swords == 1)
     return 1;
   /* "elon musk" / "elon reeve musk": first words agree too. */
-  size_t i = 0, j = 0, s1, l1, s2, l2;
+  size_t i = 0, j = 0, s1 = 0, l1 = 0, s2 = 0, l2 = 1;
   next_word(short_key, sn, &i, &s1, &l1);
   next_word(full_key, fn, &j, &s2, &l2);
   return l1 == l2 && !memcmp(short_key + s1, full_key + s2, l1);

@@ -155,5 +155,9 @@ int ng_parse_iso_date(const char *s, ng_ymd *out)
 
 void ng_ymd_format(ng_ymd t, char *out)
 {
-  snprintf(out, 11, "%04d-%02d-%02d", t.y % 10000, t.m % 100, t.d % 100);
+  /* Clamped so the text always fits in 11 bytes. */
+  unsigned y = (unsigned)(t.y < 0 ? 0 : t.y % 10000);
+  unsigned m = (unsigned)(t.m < 0 ? 0 : t.m % 100);
+  unsigned d = (unsigned)(t.d < 0 ? 0 : t.d % 100);
+  snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
 }
