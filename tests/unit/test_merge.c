@@ -1,0 +1,115 @@
+/*
+ * The merge rules, on documents analyzed for real: short text written
+ * here, so that a change in any pass shows up as a merge difference.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/graph_internal.h"
+#include "newsgraph.h"
+
+static ng_graph *graph_of(const char *const *texts, const char *const *dates,
+                          size_t n)
+{
+  ng_graph *g = ng_graph_new();
+  ng_err err = NG_ERR_INIT;
+  for (size_t i = 0; i < n; i++) {
+    char id[16];
+    snprintf(id, sizeof(id), "d%zu", i);
+    ng_doc *doc = ng_doc_new(id, id, texts[i], strlen(texts[i]), dates[i]);
+    cr_assert_eq(ng_doc_analyze(doc, &err), 0);
+    cr_assert_eq(ng_graph_add(g, doc, &err), 0);
+    ng_doc_free(doc);
+  }
+  cr_assert_eq(ng_graph_finish(g, &err), 0);
+  return g;
+}
+
+static size_t named(const ng_graph *g, const char *word)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < g->entities.n; i++)
+    n += strstr(g->entities.v[i].name, word) != NULL;
+  return n;
+}
+
+Test(merge, surname_joins_the_one_full_name_across_documents)
+{
+  const char *texts[] = {"Elon Musk met reporters in London on Monday.",
+                         "Musk said on Tuesday that he was pleased."};
+  const char *dates[] = {"2021-02-15", "2021-02-16"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(named(g, "Musk"), 1);
+  for (size_t i = 0; i < g->entities.n; i++)
+    if (strstr(g->entities.v[i].name, "Musk")) {
+      cr_assert_str_eq(g->entities.v[i].name, "Elon Musk");
+      cr_assert_str_eq(g->entities.v[i].id, "person:elon-musk");
+      cr_assert_eq(g->entities.v[i].docs.n, 2);
+    }
+  ng_graph_free(g);
+}
+
+Test(merge, shared_surname_with_different_first_names_stays_apart)
+{
+  const char *texts[] = {"Kevin Hart spoke in Paris on Monday.",
+                         "Mary Hart spoke in Rome on Monday."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(named(g, "Hart"), 2);
+  ng_graph_free(g);
+}
+
+Test(merge, legal_suffix_does_not_split_an_organization)
+{
+  const char *texts[] = {"Tesla Inc. reported record sales on Monday in New York.",
+                         "Tesla said on Monday that sales in China rose."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(named(g, "Tesla"), 1);
+  ng_graph_free(g);
+}
+
+Test(merge, same_happening_in_two_articles_is_one_event)
+{
+  const char *texts[] = {
+      "On Sunday, Elon Musk invited Vladimir Putin to a chat on Clubhouse.",
+      "Musk invited Putin on Sunday to talk with him on Clubhouse."};
+  const char *dates[] = {"2021-02-15", NULL};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(g->events.n, 1, "%zu events", g->events.n);
+  cr_assert_str_eq(g->events.v[0].date, "2021-02-14");
+  cr_assert_eq(g->events.v[0].sources.n, 2,
+               "the undated article's Sunday joins the dated event");
+  ng_graph_free(g);
+}
+
+Test(merge, near_duplicate_article_is_marked_and_not_counted_twice)
+{
+  const char *story =
+      "Elon Musk and Vladimir Putin could meet on Clubhouse, the audio app "
+      "that has grown fast this year. The Kremlin said the idea was "
+      "interesting but that it needed details first, and Dmitry Peskov "
+      "told reporters that Putin does not use social networks at all.";
+  const char *texts[] = {story, story};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(g->docs.v[1].duplicate_of, 0);
+  for (size_t i = 0; i < g->edges.n; i++)
+    if (!g->edges.v[i].role)
+      cr_assert_eq(g->edges.v[i].weight, 1, "co-mentions counted once");
+  ng_graph_free(g);
+}
+
+Test(merge, output_order_is_stable)
+{
+  const char *texts[] = {"Zoe Adams met Bob Brown in Paris on Monday."};
+  const char *dates[] = {"2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 1);
+  for (size_t i = 1; i < g->entities.n; i++) {
+    const ng_gentity *a = &g->entities.v[i - 1], *b = &g->entities.v[i];
+    cr_assert(a->type < b->type ||
+              (a->type == b->type && strcmp(a->name, b->name) < 0));
+  }
+  ng_graph_free(g);
+}
