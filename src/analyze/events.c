@@ -303,15 +303,27 @@ static int is_pronoun_subject(const ng_doc *doc, size_t t)
   return ng_tok_is_ci(doc, t, "he") || ng_tok_is_ci(doc, t, "she");
 }
 
-/* The last person named before byte offset `before`, or -1. */
+/*
+ * The last person named before byte offset `before`, or -1: a binary
+ * search to the offset, then back, so a long article is not rescanned
+ * from its start for every pronoun.
+ */
 static long last_person(const ng_doc *doc, size_t before)
 {
-  long found = -1;
-  for (size_t m = 0; m < doc->mentions.n && doc->mentions.v[m].end <= before;
-       m++)
-    if (doc->mentions.v[m].type == NG_ENTITY_PERSON)
-      found = (long)doc->mentions.v[m].entity;
-  return found;
+  size_t lo = 0, hi = doc->mentions.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->mentions.v[mid].end <= before)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  while (lo > 0) {
+    const ng_mention *m = &doc->mentions.v[--lo];
+    if (m->type == NG_ENTITY_PERSON)
+      return (long)m->entity;
+  }
+  return -1;
 }
 
 /* Words before a date phrase that belong to it in a summary. */
