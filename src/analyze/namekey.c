@@ -357,3 +357,70 @@ int ng_handle_match(const char *handle, size_t hn, const char *name,
   ng_buf_release(&m);
   return score;
 }
+
+int ng_name_all_caps(const char *s, size_t n)
+{
+  size_t letters = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] >= 'a' && s[i] <= 'z')
+      return 0;
+    if (s[i] >= 'A' && s[i] <= 'Z')
+      letters++;
+  }
+  return letters >= 2;
+}
+
+int ng_name_better_spelling(const char *a, size_t an, const char *b,
+                            size_t bn)
+{
+  int ca = ng_name_all_caps(a, an), cb = ng_name_all_caps(b, bn);
+  if (ca == cb)
+    return 0;
+  /* A short one-word acronym is its capitals: "NATO", "CIA", "U.S.". */
+  const char *caps = ca ? a : b;
+  size_t cn = ca ? an : bn, letters = 0;
+  for (size_t i = 0; i < cn; i++)
+    letters += caps[i] >= 'A' && caps[i] <= 'Z';
+  if (letters <= 4 && !memchr(caps, ' ', cn))
+    return ca;
+  return cb;
+}
+
+size_t ng_name_distance(const char *a, size_t an, const char *b, size_t bn,
+                        size_t max)
+{
+  enum { CAP = 64 };
+  if ((an > bn ? an - bn : bn - an) > max)
+    return max + 1;
+  if (an >= CAP || bn >= CAP)
+    return an == bn && !memcmp(a, b, an) ? 0 : max + 1;
+  /* Three rows of the optimal-string-alignment table. */
+  size_t r0[CAP + 1], r1[CAP + 1], r2[CAP + 1];
+  size_t *pp = r0, *p = r1, *c = r2;
+  for (size_t j = 0; j <= bn; j++)
+    p[j] = j;
+  for (size_t i = 1; i <= an; i++) {
+    size_t best = c[0] = i;
+    for (size_t j = 1; j <= bn; j++) {
+      size_t cost = a[i - 1] != b[j - 1];
+      size_t v = p[j - 1] + cost;
+      if (p[j] + 1 < v)
+        v = p[j] + 1;
+      if (c[j - 1] + 1 < v)
+        v = c[j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+          pp[j - 2] + 1 < v)
+        v = pp[j - 2] + 1;
+      c[j] = v;
+      if (v < best)
+        best = v;
+    }
+    if (best > max)
+      return max + 1;
+    size_t *t = pp;
+    pp = p;
+    p = c;
+    c = t;
+  }
+  return p[bn] > max ? max + 1 : p[bn];
+}

@@ -428,3 +428,18 @@ Test(namekey, short_forms_and_acronyms)
   cr_assert_eq(ng_handle_match("@therealkanyewest", 17, "Kanye West", 10), 2);
   cr_assert_eq(ng_handle_match("@usa_today", 10, "US", 2), 0);
 }
+
+Test(namekey, spelling_and_distance)
+{
+  cr_assert(ng_name_better_spelling("Reuters", 7, "REUTERS", 7));
+  cr_assert_not(ng_name_better_spelling("REUTERS", 7, "Reuters", 7));
+  cr_assert(ng_name_better_spelling("NATO", 4, "Nato", 4), "short acronyms keep capitals");
+  cr_assert(ng_name_better_spelling("U.S.", 4, "U.s.", 4));
+  cr_assert(ng_name_better_spelling("New York", 8, "NEW YORK", 8));
+  cr_assert_not(ng_name_better_spelling("Musk", 4, "Musk", 4));
+  cr_assert_eq(ng_name_distance("tenev", 5, "teneff", 6, 2), 2);
+  cr_assert_eq(ng_name_distance("tenev", 5, "tenev", 5, 2), 0);
+  cr_assert_eq(ng_name_distance("hart", 4, "hrat", 4, 2), 1, "a swap is one edit");
+  cr_assert_eq(ng_name_distance("musk", 4, "putin", 5, 2), 3, "over max gives max + 1");
+  cr_assert_eq(ng_name_distance("ab", 2, "abcdef", 6, 2), 3);
+}

@@ -113,3 +113,101 @@ Test(merge, output_order_is_stable)
   }
   ng_graph_free(g);
 }
+
+static const ng_gentity *entity_named(const ng_graph *g, const char *name)
+{
+  for (size_t i = 0; i < g->entities.n; i++)
+    if (!strcmp(g->entities.v[i].name, name))
+      return &g->entities.v[i];
+  return NULL;
+}
+
+static int has_alias(const ng_gentity *e, const char *a)
+{
+  for (size_t i = 0; i < e->aliases.n; i++)
+    if (!strcmp(e->aliases.v[i], a))
+      return 1;
+  return 0;
+}
+
+Test(merge, misspelt_surname_backed_by_a_shared_role_org_is_an_alias)
+{
+  const char *texts[] = {
+      "On Saturday, Elon Musk interviewed Robinhood co-founder Vlad Teneff "
+      "about the app.",
+      "Robinhood CEO Vlad Tenev spoke on Monday. Vlad Tenev said trading "
+      "was up."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  const ng_gentity *e = entity_named(g, "Vlad Tenev");
+  cr_assert_not_null(e);
+  cr_assert(has_alias(e, "Vlad Teneff"), "the misspelling is kept as an alias");
+  cr_assert_null(entity_named(g, "Vlad Teneff"));
+  cr_assert_eq(e->docs.n, 2);
+  ng_graph_free(g);
+}
+
+Test(merge, misspelt_surname_without_shared_context_stays_apart)
+{
+  const char *texts[] = {"Vlad Teneff spoke in Paris on Monday.",
+                         "Vlad Tenev spoke in Rome on Monday."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_not_null(entity_named(g, "Vlad Tenev"));
+  cr_assert_not_null(entity_named(g, "Vlad Teneff"));
+  ng_graph_free(g);
+}
+
+Test(merge, close_surnames_with_other_first_names_stay_apart)
+{
+  const char *texts[] = {"Robinhood CEO Mary Hart spoke on Monday.",
+                         "Robinhood co-founder Kevin Hurt spoke on Monday."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_not_null(entity_named(g, "Mary Hart"));
+  cr_assert_not_null(entity_named(g, "Kevin Hurt"));
+  ng_graph_free(g);
+}
+
+Test(merge, two_spellings_in_one_article_are_two_people)
+{
+  const char *texts[] = {
+      "Robinhood CEO Vlad Tenev and Robinhood adviser Vlad Teneff met.",
+      "Robinhood CEO Vlad Tenev spoke on Monday."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_not_null(entity_named(g, "Vlad Tenev"));
+  cr_assert_not_null(entity_named(g, "Vlad Teneff"));
+  ng_graph_free(g);
+}
+
+Test(merge, canonical_name_prefers_mixed_case_over_capitals)
+{
+  const char *texts[] = {"MOSCOW, Feb 15 (REUTERS) - The Kremlin said on Monday it "
+                         "would reply.",
+                         "Reuters reported from Moscow on Monday that the Kremlin "
+                         "would reply."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  const ng_gentity *r = entity_named(g, "Reuters");
+  cr_assert_not_null(r);
+  cr_assert(has_alias(r, "REUTERS"));
+  cr_assert_not_null(entity_named(g, "Moscow"));
+  cr_assert_null(entity_named(g, "MOSCOW"));
+  ng_graph_free(g);
+}
+
+Test(merge, same_rules_as_coref_for_name_keys)
+{
+  /* "U.S." and "US", "Mr Musk" and "Musk": namekey.h, as within a document. */
+  const char *texts[] = {"Apple shipped phones to the U.S. on Monday.",
+                         "Apple shipped phones to the US on Tuesday."};
+  const char *dates[] = {"2021-02-15", "2021-02-16"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  size_t us = 0;
+  for (size_t i = 0; i < g->entities.n; i++)
+    us += !strcmp(g->entities.v[i].name, "U.S.") ||
+          !strcmp(g->entities.v[i].name, "US");
+  cr_assert_eq(us, 1, "one United States, not two");
+  ng_graph_free(g);
+}
