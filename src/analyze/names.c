@@ -260,7 +260,7 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
    * ("Kremlin": CoNLL says either, we say ORG).  Not the other way: a
    * city's name is its sports team's too.
    */
-  unsigned listed = phrase_class(doc, m, b, e) >> 8;
+  unsigned listed = phrase_class(doc, m, b, e) >> 8 & 0xff;
   if (tag == NG_NER_B_LOC && listed == NG_GAZ_ORG)
     tag = NG_NER_B_ORG;
   /* Keep text order and no overlap with what an earlier split pushed. */

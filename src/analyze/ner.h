@@ -44,6 +44,18 @@ enum {
   NG_GAZ_NOTNAME = 1 << 7 /* page furniture: "Home", "Watchlist" */
 };
 
+/*
+ * Bits 16-17 of a single word's mask: how the training text writes the
+ * word away from sentence starts and capitals headlines.  It tells a
+ * sentence's first word "Shares" (mostly "shares") from "Tesla".
+ */
+#define NG_GAZ_CASE_SHIFT 16
+enum {
+  NG_CASE_LOWER = 1, /* nine times in ten or more lower case */
+  NG_CASE_TITLE = 2, /* nine times in ten or more capitalized */
+  NG_CASE_MIXED = 3  /* both */
+};
+
 /* Look up a gazetteer phrase hash: its class mask, or 0. */
 typedef unsigned (*ng_ner_gaz_fn)(const void *data, uint64_t key);
 
@@ -81,6 +93,9 @@ void ng_ner_ctx_release(ng_ner_ctx *c);
 void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
                      const unsigned char *need, uint64_t *feats,
                      unsigned char *nfeat);
+
+/* Is tokens [tb, te) a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")? */
+int ng_ner_caps_line(const ng_doc *doc, size_t tb, size_t te);
 
 /* Hash of a token's lower-cased text (digits read as 0): gazetteer keys fold it. */
 uint64_t ng_ner_word_hash(const char *s, size_t n);

@@ -13,7 +13,7 @@ enum {
   F_BIAS = 1, F_W, F_EXACT, F_WP1, F_WN1, F_WP2, F_WN2, F_SH, F_SHP1, F_SHN1,
   F_SHP_SH, F_SH_SHN, F_WP_W, F_W_WN, F_PRE, F_SUF, F_INIT_SH, F_CAPS_SH,
   F_CASE, F_WP_SH, F_SH_WN, F_GAZ, F_GAZ_SH, F_PARA_SH, F_LEN_SH, F_GAZP,
-  F_GAZN
+  F_GAZN, F_CCASE
 };
 
 #define BOS_HASH 0x6a09e667f3bcc908ULL
@@ -107,7 +107,7 @@ static uint64_t shape_hash(const char *s, size_t n)
 }
 
 /* Is the sentence a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")? */
-static int caps_line(const ng_doc *doc, size_t tb, size_t te)
+int ng_ner_caps_line(const ng_doc *doc, size_t tb, size_t te)
 {
   size_t words = 0, caps = 0;
   for (size_t t = tb; t < te; t++) {
@@ -156,7 +156,7 @@ void ng_ner_ctx_init(ng_ner_ctx *c, const ng_doc *doc, ng_ner_gaz_fn gaz,
     const ng_sentence *st = &doc->sentences.v[s];
     if (st->tok_end - st->tok_begin > longest)
       longest = st->tok_end - st->tok_begin;
-    if (caps_line(doc, st->tok_begin, st->tok_end))
+    if (ng_ner_caps_line(doc, st->tok_begin, st->tok_end))
       continue;
     for (size_t t = st->tok_begin + 1; t < st->tok_end; t++) {
       const ng_token *tk = &doc->tokens.v[t];
@@ -193,7 +193,8 @@ void ng_ner_ctx_release(ng_ner_ctx *c)
 /*
  * Gazetteer matches over the sentence: gz[k] holds the classes of
  * single-word matches in bits 0-7, of phrases starting at k in 8-15 and
- * of phrases going on through k in 16-23.
+ * of phrases going on through k in 16-23; bits 24-25 hold how the
+ * training text writes the word (NG_CASE_LOWER...).
  */
 static void gaz_match(ng_ner_ctx *c, size_t tb, size_t n)
 {
@@ -206,7 +207,8 @@ static void gaz_match(ng_ner_ctx *c, size_t tb, size_t n)
     if (!(f & NG_TOK_WORD))
       continue;
     uint64_t h = ng_ner_phrase_add(0, c->lw[k]);
-    c->gz[k] |= c->gaz(c->gaz_data, h) & 0xff;
+    unsigned all = c->gaz(c->gaz_data, h);
+    c->gz[k] |= (all & 0xff) | ((all >> NG_GAZ_CASE_SHIFT) & 3) << 24;
     if (!(f & NG_TOK_UPPER))
       continue;
     for (size_t len = 2; len <= NG_NER_GAZ_MAXLEN && k + len <= n; len++) {
@@ -227,7 +229,7 @@ void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
 {
   const ng_doc *doc = c->doc;
   size_t n = te - tb;
-  int caps = caps_line(doc, tb, te);
+  int caps = ng_ner_caps_line(doc, tb, te);
 
   for (size_t k = 0; k < n; k++) {
     const ng_token *tk = &doc->tokens.v[tb + k];
@@ -295,6 +297,9 @@ void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
       unsigned cv = c->case_key[ci] ? c->case_val[ci] : 0;
       unsigned own = (tk->flags & NG_TOK_ALLCAP) ? 1 : (tk->flags & NG_TOK_UPPER) ? 2 : 3;
       f[m++] = f1(F_CASE, cv | own << 3 | (unsigned)caps << 5 | (k == 0) << 6);
+      /* How the training text writes it: "Shares" first in a sentence. */
+      f[m++] = f1(F_CCASE, (c->gz[k] >> 24 & 3) | own << 2 | (unsigned)caps << 4 |
+                               (k == 0) << 5);
     }
     for (unsigned b = 0; b < 24; b++) {
       if (!(c->gz[k] & (1u << b)))
