@@ -24,6 +24,7 @@
 #include "analyze/analyze.h"
 #include "analyze/ner.h"
 #include "util/civil.h"
+#include "util/strmap.h"
 
 const unsigned char *ng_ner_model(size_t *len); /* ner_model.c */
 
@@ -275,33 +276,81 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
   mn->sentence = sent;
 }
 
+/* First token whose start is >= off. */
+static size_t tok_at(const ng_doc *doc, size_t off)
+{
+  size_t lo = 0, hi = doc->tokens.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->tokens.v[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /*
  * One reading per person per document.  A name tagged as a place or
- * organization that the rest of the document tags as a person is a person
- * when the people win clearly (three and twice as many), or by any margin
- * at a sentence's first word, where case tells the model least ("Putin
- * does not rule out ...").  Not so for places and organizations: a
- * city's name is its team's too.
+ * organization is a person
+ *  - when the rest of the document tags the same text as a person and
+ *    the people win clearly (three and twice as many), or by any margin
+ *    at a sentence's first word, where case tells the model least
+ *    ("Putin does not rule out ...");
+ *  - when it is one word, the surname of a person named in full in the
+ *    document ("Vladimir Putin" ... "an invitation for Putin"), and the
+ *    curated lists do not know it as a place or organization (so
+ *    "Jordan" beside "Michael Jordan" stays what the tagger said).
+ * Not the other way round: a city's name is its team's too.
  */
-static void settle_initial(ng_doc *doc)
+static void settle_people(ng_doc *doc, const model *m)
 {
   size_t n = doc->mentions.n;
+  ng_strmap texts = NG_STRMAP_INIT, surnames = NG_STRMAP_INIT;
+  NG_VEC(size_t) count = {0}; /* 3 per distinct text: mentions per type */
+  size_t *form = ng_xmalloc((n ? n : 1) * sizeof(*form));
+
+  for (size_t i = 0; i < n; i++) {
+    const ng_mention *a = &doc->mentions.v[i];
+    int added;
+    form[i] = *ng_strmap_put(&texts, doc->text + a->start, a->end - a->start,
+                             count.n / 3, &added);
+    if (added) {
+      NG_VEC_GROW(count, count.n + 3);
+      memset(count.v + count.n, 0, 3 * sizeof(size_t));
+      count.n += 3;
+    }
+    count.v[form[i] * 3 + a->type]++;
+    if (a->type != NG_ENTITY_PERSON)
+      continue;
+    size_t last = tok_at(doc, a->end) - 1;
+    if (doc->tokens.v[last].start > a->start) {
+      size_t len;
+      const char *w = ng_tok_text(doc, last, &len);
+      ng_strmap_put(&surnames, w, len, 0, NULL);
+    }
+  }
   for (size_t i = 0; i < n; i++) {
     ng_mention *a = &doc->mentions.v[i];
     if (a->type == NG_ENTITY_PERSON)
       continue;
     int initial = a->start == doc->sentences.v[a->sentence].start;
-    size_t len = a->end - a->start, count[3] = {0};
-    for (size_t j = 0; j < n; j++) {
-      const ng_mention *b = &doc->mentions.v[j];
-      if (j != i && b->end - b->start == len &&
-          !memcmp(doc->text + a->start, doc->text + b->start, len))
-        count[b->type]++;
+    const size_t *c = count.v + form[i] * 3;
+    size_t per = c[NG_ENTITY_PERSON], other = c[a->type];
+    if (initial ? per + 1 > other : per >= 3 && per >= 2 * other) {
+      a->type = NG_ENTITY_PERSON;
+      continue;
     }
-    size_t per = count[NG_ENTITY_PERSON], other = count[a->type] + 1;
-    if (initial ? per + 1 > other : per >= 3 && per >= 2 * other)
+    size_t t = tok_at(doc, a->start);
+    if (doc->tokens.v[t].end == a->end &&
+        ng_strmap_get(&surnames, doc->text + a->start, a->end - a->start) &&
+        !(word_class(doc, m, t) >> 8 & (NG_GAZ_LOC | NG_GAZ_ORG)))
       a->type = NG_ENTITY_PERSON;
   }
+  free(form);
+  NG_VEC_FREE(count);
+  ng_strmap_release(&texts);
+  ng_strmap_release(&surnames);
 }
 
 int ng_names_find(ng_doc *doc)
@@ -372,7 +421,7 @@ int ng_names_find(ng_doc *doc)
       k = e;
     }
   }
-  settle_initial(doc);
+  settle_people(doc, &m);
   free(feats);
   free(nfeat);
   free(em);

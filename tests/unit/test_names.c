@@ -199,3 +199,25 @@ Test(names, samples)
   cr_assert_geq(count(d, "Moscow", LOC), 1);
   ng_doc_free(d);
 }
+
+Test(names, sentence_initial_common_word_is_not_part_of_a_name)
+{
+  /* "Shares" opens the sentence, so only how words are usually cased tells. */
+  ng_doc *doc = tag("Shares of Tesla Inc. fell 3% on Monday.");
+  cr_assert_eq(count(doc, "Tesla Inc.", ORG), 1);
+  cr_assert_not(tagged_at(doc, "Shares"));
+  ng_doc_free(doc);
+}
+
+Test(names, surname_of_a_person_in_the_document_is_that_person)
+{
+  ng_doc *doc = tag("Kremlin says Musk's idea for Putin to join Clubhouse app "
+                    "interesting. Russian President Vladimir Putin said nothing.");
+  cr_assert_eq(count(doc, "Putin", PER), 1);
+  cr_assert_eq(count(doc, "Putin", LOC) + count(doc, "Putin", ORG), 0);
+  ng_doc_free(doc);
+  /* Not when the lists know the word as a place. */
+  doc = tag("Michael Jordan flew to Amman on Monday, and said Jordan was beautiful.");
+  cr_assert_eq(count(doc, "Jordan", LOC), 1);
+  ng_doc_free(doc);
+}
