@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "analyze/analyze.h"
+#include "analyze/namekey.h"
 #include "analyze/ner.h"
 #include "util/civil.h"
 #include "util/strmap.h"
@@ -171,6 +172,32 @@ static int is_dotted_suffix(const ng_doc *doc, size_t t)
   return 0;
 }
 
+/*
+ * A word with a capital inside it after a lower-case letter, where
+ * people's names have none: "MarsCoin", "YouTube", "SpaceX" (but
+ * "McDonald", "MacArthur", "DiCaprio", "LeBron", "DeSantis", "VanDyke").
+ */
+static int camel_case(const ng_doc *doc, size_t t)
+{
+  static const char *const prefixes[] = {"Mc", "Mac", "De", "Di", "Da", "Du",
+                                         "La", "Le", "Van", "Von", "Fitz",
+                                         "St", NULL};
+  size_t n;
+  const char *s = ng_tok_text(doc, t, &n);
+  if (!(doc->tokens.v[t].flags & NG_TOK_WORD))
+    return 0;
+  for (size_t i = 1; i < n; i++) {
+    if (!(s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z'))
+      continue;
+    size_t k = 0;
+    while (prefixes[k] && !(strlen(prefixes[k]) == i && !memcmp(prefixes[k], s, i)))
+      k++;
+    if (!prefixes[k])
+      return 1;
+  }
+  return 0;
+}
+
 /* A token with no capital letter at all: "said", ",", "1996". */
 static int plain(const ng_doc *doc, size_t t)
 {
@@ -181,6 +208,45 @@ static int plain(const ng_doc *doc, size_t t)
     if (doc->text[i] >= 'A' && doc->text[i] <= 'Z')
       return 0;
   return 1;
+}
+
+/*
+ * A credit line standing alone: "WION Web Team", "Reuters Staff",
+ * "Business Desk".  It says who wrote the page, it is no organization
+ * the story is about.
+ */
+static int is_byline(const ng_doc *doc, size_t b, size_t e)
+{
+  static const char *const heads[] = {"Team", "Desk", "Staff", "Bureau",
+                                      "Newsroom", "Newsdesk", "Reporters",
+                                      "Editors", "Correspondents", NULL};
+  const ng_token *tk = doc->tokens.v;
+  if (e - b < 2 || !(b == 0 || (tk[b].flags & (NG_TOK_NL | NG_TOK_PARA))) ||
+      (e < doc->tokens.n && !(tk[e].flags & (NG_TOK_NL | NG_TOK_PARA))))
+    return 0;
+  for (size_t i = 0; heads[i]; i++)
+    if (ng_tok_is(doc, e - 1, heads[i]))
+      return 1;
+  return 0;
+}
+
+/*
+ * One word after "a" or "an" that ends the phrase names a thing made or
+ * sold, not the maker: "there will be a MarsCoin!", "he bought a Tesla."
+ * ("a Reuters reporter" goes on, and keeps Reuters.)
+ */
+static int is_thing(const ng_doc *doc, size_t sent, size_t b, size_t e)
+{
+  const ng_sentence *st = &doc->sentences.v[sent];
+  if (e - b != 1 || b == st->tok_begin ||
+      !(ng_tok_is_ci(doc, b - 1, "a") || ng_tok_is_ci(doc, b - 1, "an")))
+    return 0;
+  if (e >= st->tok_end)
+    return 1;
+  const ng_token *nx = &doc->tokens.v[e];
+  return (nx->flags & NG_TOK_PUNCT) && !is_possessive(doc, e) &&
+         !ng_tok_is(doc, e, "&") && !ng_tok_is(doc, e, "-") &&
+         !ng_tok_is(doc, e, "/");
 }
 
 static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
@@ -247,6 +313,8 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
   }
   if (!upper || furniture || (e - b == 1 && is_title(doc, m, b)))
     return;
+  if (is_byline(doc, b, e) || (tag != NG_NER_B_PER && is_thing(doc, sent, b, e)))
+    return;
   /* "Tesla Inc." keeps its suffix and the suffix its full stop. */
   if (tag == NG_NER_B_ORG) {
     if (e < te && is_dotted_suffix(doc, e) && !(tk[e].flags & NG_TOK_NL))
@@ -274,6 +342,91 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
              : tag == NG_NER_B_ORG ? NG_ENTITY_ORG
                                    : NG_ENTITY_PLACE;
   mn->sentence = sent;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules over the whole document.                                      */
+
+/* A lower-case word or hyphenated word: "fear", "missing", "know-how". */
+static int lower_word(const ng_doc *doc, size_t t)
+{
+  return (doc->tokens.v[t].flags & (NG_TOK_WORD | NG_TOK_LOWER)) ==
+         (NG_TOK_WORD | NG_TOK_LOWER);
+}
+
+/* Do the lower-case words [b, e) spell out the acronym key acr? */
+static int spells(const ng_doc *doc, size_t b, size_t e, const char *acr,
+                  size_t an, ng_buf *key)
+{
+  ng_buf_reset(key);
+  for (size_t t = b; t < e; t++) {
+    size_t n;
+    const char *w = ng_tok_text(doc, t, &n);
+    if (key->len)
+      ng_buf_addch(key, ' ');
+    ng_buf_add(key, w, n);
+  }
+  return ng_name_is_acronym_of(acr, an, key->ptr, key->len);
+}
+
+/*
+ * Is the capitals word at t an acronym of a common noun that the text
+ * spells out in lower case beside it: "FOMO, fear of missing out",
+ * "artificial intelligence (AI)"?  Then it is a word, not a name (an
+ * agency spelled out is capitalized: "Central Intelligence Agency (CIA)").
+ */
+static int common_acronym(const ng_doc *doc, size_t t, ng_buf *key)
+{
+  size_t n, nt = doc->tokens.n;
+  const char *w = ng_tok_text(doc, t, &n);
+  char acr[12];
+  if (n < 2 || n > 10)
+    return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (w[i] < 'A' || w[i] > 'Z')
+      return 0;
+    acr[i] = (char)(w[i] + 32);
+  }
+  size_t most = n + 4; /* room for "of", "the", "and"... */
+  /* "artificial intelligence (AI)": the words before the bracket. */
+  if (t >= 3 && ng_tok_is(doc, t - 1, "(") && t + 1 < nt &&
+      ng_tok_is(doc, t + 1, ")"))
+    for (size_t b = t - 1; b > 0 && t - 1 - b < most && lower_word(doc, b - 1); b--)
+      if (spells(doc, b - 1, t - 1, acr, n, key))
+        return 1;
+  /* "FOMO, fear of missing out", "FOMO (fear of missing out)". */
+  if (t + 2 < nt && (ng_tok_is(doc, t + 1, ",") || ng_tok_is(doc, t + 1, "(") ||
+                     ng_tok_is(doc, t + 1, ":") ||
+                     ng_tok_is(doc, t + 1, "\xe2\x80\x94") ||
+                     ng_tok_is(doc, t + 1, "-")))
+    for (size_t e = t + 2; e < nt && e - (t + 2) < most && lower_word(doc, e); e++)
+      if (spells(doc, t + 2, e + 1, acr, n, key))
+        return 1;
+  return 0;
+}
+
+/* Drop every mention of an acronym the document spells out in lower case. */
+static void drop_common_acronyms(ng_doc *doc)
+{
+  ng_strmap words = NG_STRMAP_INIT;
+  ng_buf key = NG_BUF_INIT;
+  for (size_t t = 0; t < doc->tokens.n; t++) {
+    size_t n;
+    const char *w = ng_tok_text(doc, t, &n);
+    if ((doc->tokens.v[t].flags & NG_TOK_ALLCAP) && common_acronym(doc, t, &key))
+      ng_strmap_put(&words, w, n, 0, NULL);
+  }
+  if (words.n) {
+    size_t k = 0;
+    for (size_t i = 0; i < doc->mentions.n; i++) {
+      const ng_mention *mn = &doc->mentions.v[i];
+      if (!ng_strmap_get(&words, doc->text + mn->start, mn->end - mn->start))
+        doc->mentions.v[k++] = *mn;
+    }
+    doc->mentions.n = k;
+  }
+  ng_buf_release(&key);
+  ng_strmap_release(&words);
 }
 
 /* First token whose start is >= off. */
@@ -406,6 +559,9 @@ int ng_names_find(ng_doc *doc)
       if (doc->tokens.v[tb + k].flags & NG_TOK_HANDLE)
         for (int t = 1; t < T; t++)
           em[k * T + t] = -1e30f;
+      /* "MarsCoin", "SpaceX", "YouTube": made things, never people. */
+      if (camel_case(doc, tb + k))
+        em[k * T + NG_NER_B_PER] = em[k * T + NG_NER_I_PER] = -1e30f;
     }
     ng_ner_viterbi(em, n, m.trans, back, tags);
     for (size_t k = 0; k < n;) {
@@ -421,6 +577,7 @@ int ng_names_find(ng_doc *doc)
       k = e;
     }
   }
+  drop_common_acronyms(doc);
   settle_people(doc, &m);
   free(feats);
   free(nfeat);

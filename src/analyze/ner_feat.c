@@ -343,7 +343,10 @@ void ng_ner_viterbi(const float *em, size_t n, const float *trans,
   for (int b = 0; b < T; b++)
     prev[b] = tr[T * T + b] + em[b];
   for (size_t k = 1; k < n; k++) {
-    if (em[k * T + 1] <= -1e29f && em[k * T + 2] <= -1e29f) {
+    int held = 1;
+    for (int b = 1; b < T && held; b++)
+      held = em[k * T + b] <= -1e29f;
+    if (held) {
       /* A token held to O (names.c does so for plain prose): one column. */
       int arg = 0;
       for (int a = 1; a < T; a++)

@@ -221,3 +221,54 @@ Test(names, surname_of_a_person_in_the_document_is_that_person)
   cr_assert_eq(count(doc, "Jordan", LOC), 1);
   ng_doc_free(doc);
 }
+
+Test(names, byline_credit_line_is_no_organization)
+{
+  ng_doc *doc = tag("Kremlin says it will reply\n\nWION Web Team\nMoscow, Russia\n\n"
+                    "The Kremlin said on Monday it would reply to Elon Musk.");
+  cr_assert_not(tagged_at(doc, "WION Web Team"));
+  cr_assert_geq(count(doc, "Kremlin", ORG), 1);
+  ng_doc_free(doc);
+  /* "Team" inside a sentence is left to the tagger. */
+  doc = tag("He joined the WION Web Team in 2019, he said.");
+  cr_assert(tagged_at(doc, "WION"));
+  ng_doc_free(doc);
+}
+
+Test(names, a_thing_after_an_indefinite_article_is_no_organization)
+{
+  ng_doc *doc = tag("Musk told his followers: \"There will definitely be a MarsCoin!\"");
+  cr_assert_not(tagged_at(doc, "MarsCoin"));
+  ng_doc_free(doc);
+  doc = tag("Last year he bought a Tesla. She wants an iPhone, not a Samsung.");
+  cr_assert_not(tagged_at(doc, "Tesla"));
+  cr_assert_not(tagged_at(doc, "Samsung"));
+  ng_doc_free(doc);
+  doc = tag("A Reuters reporter asked Peskov about it on Monday.");
+  cr_assert_eq(count(doc, "Reuters", ORG), 1, "a modifier keeps its name");
+  ng_doc_free(doc);
+}
+
+Test(names, camel_case_word_is_never_a_person)
+{
+  ng_doc *doc = tag("MarsCoin said on Monday that it would list more coins.");
+  cr_assert_eq(count(doc, "MarsCoin", PER), 0);
+  ng_doc_free(doc);
+  doc = tag("Leonardo DiCaprio met Douglas MacArthur in the film.");
+  cr_assert_eq(count(doc, "Leonardo DiCaprio", PER), 1, "name prefixes are not camel case");
+  ng_doc_free(doc);
+}
+
+Test(names, acronym_spelled_out_in_lower_case_is_a_word)
+{
+  ng_doc *doc = tag("The app thrives on the concept of FOMO, fear of missing out. "
+                    "Experts say FOMO drives sign-ups.");
+  cr_assert_not(tagged_at(doc, "FOMO"));
+  cr_assert_not(tagged_at(doc, "FOMO drives"));
+  ng_doc_free(doc);
+  doc = tag("Banks use artificial intelligence (AI), and the Central Intelligence "
+            "Agency (CIA) does too.");
+  cr_assert_not(tagged_at(doc, "AI)"));
+  cr_assert_eq(count(doc, "CIA", ORG), 1, "a capitalized spelling-out is a name");
+  ng_doc_free(doc);
+}
