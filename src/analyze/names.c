@@ -249,6 +249,21 @@ static int is_thing(const ng_doc *doc, size_t sent, size_t b, size_t e)
          !ng_tok_is(doc, e, "/");
 }
 
+/*
+ * A plural of a word the training text writes in lower case: "Spaces"
+ * (Twitter's product), "Rooms".  As one word it is no place, unless the
+ * lists know it as one ("Netherlands").
+ */
+static int common_plural(const ng_doc *doc, const model *m, size_t t)
+{
+  size_t n;
+  const char *s = ng_tok_text(doc, t, &n);
+  if (n < 4 || s[n - 1] != 's' || s[n - 2] == 's')
+    return 0;
+  unsigned cls = gaz_lookup(m, ng_ner_phrase_add(0, ng_ner_word_hash(s, n - 1)));
+  return (cls >> NG_GAZ_CASE_SHIFT & 3) == NG_CASE_LOWER;
+}
+
 static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
                  int tag);
 
@@ -332,6 +347,9 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
   unsigned listed = phrase_class(doc, m, b, e) >> 8 & 0xff;
   if (tag == NG_NER_B_LOC && listed == NG_GAZ_ORG)
     tag = NG_NER_B_ORG;
+  if (tag == NG_NER_B_LOC && e - b == 1 && !(listed & NG_GAZ_LOC) &&
+      common_plural(doc, m, b))
+    return;
   /* Keep text order and no overlap with what an earlier split pushed. */
   if (doc->mentions.n && doc->mentions.v[doc->mentions.n - 1].end > tk[b].start)
     return;

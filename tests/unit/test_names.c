@@ -272,3 +272,15 @@ Test(names, acronym_spelled_out_in_lower_case_is_a_word)
   cr_assert_eq(count(doc, "CIA", ORG), 1, "a capitalized spelling-out is a name");
   ng_doc_free(doc);
 }
+
+Test(names, plural_of_a_common_word_is_no_place)
+{
+  ng_doc *doc = tag("Twitter launched its own version of Spaces, and Facebook is "
+                    "said to be developing similar products.");
+  cr_assert_not(tagged_at(doc, "Spaces"));
+  cr_assert_eq(count(doc, "Twitter", ORG), 1);
+  ng_doc_free(doc);
+  doc = tag("He flew from the Netherlands to Moscow.");
+  cr_assert_eq(count(doc, "Netherlands", LOC), 1, "listed places stay");
+  ng_doc_free(doc);
+}
