@@ -14,11 +14,14 @@
  *            "Vladimir Putin, the Russian president"   PERSON , DEMONYM ROLE
  *
  * A role is a run of at most four lexicon words ending in a head noun
- * ("chief executive officer", "prime minister", "co-founder"), kept as
- * written but lower-cased, except acronyms: "CEO" stays "CEO", since
- * "ceo" reads as a typo.  A demonym ("Russian") names a place only when
- * the document has that place as an entity; roles invent no entities.
- * Relations are unique per (person, role, organization or place).
+ * ("chief executive officer", "prime minister", "co-founder").  Its
+ * surface is kept as written but lower-cased, except acronyms: "CEO"
+ * stays "CEO", since "ceo" reads as a typo.  Its label names the job
+ * whatever the words: "chief executive", "CEO" and "boss" of a company
+ * are all "CEO", "spokesman" and "spokeswoman" are "spokesperson" (see
+ * jobs[]).  A demonym ("Russian") names a place only when the document
+ * has that place as an entity; roles invent no entities.  Relations are
+ * unique per (person, label, organization or place).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -60,6 +63,24 @@ static const char *const modifiers[] = {
     "labour", "digital", "principal", "research", "investment", "head",
     "co", "board", "non-executive", "independent", "global", "regional",
     "national", "chief-executive", NULL};
+
+/*
+ * Jobs with several names.  The first is the label a relation carries,
+ * so "chief executive", "CEO" and "boss" of one company are one relation
+ * (the words as written stay in its surface).
+ */
+static const char *const jobs[][5] = {
+    {"CEO", "chief executive officer", "chief executive", "boss", NULL},
+    {"CFO", "chief financial officer", "finance chief", NULL},
+    {"COO", "chief operating officer", NULL},
+    {"CTO", "chief technology officer", "chief technical officer", NULL},
+    {"co-founder", "cofounder", NULL},
+    {"chair", "chairman", "chairwoman", "chairperson", NULL},
+    {"spokesperson", "spokesman", "spokeswoman", NULL},
+    {"adviser", "advisor", NULL},
+    {"co-owner", "coowner", NULL},
+};
+#define N_JOBS (sizeof(jobs) / sizeof(jobs[0]))
 
 /* Words between a comma and a role: "Musk, the chief executive of". */
 static const char *const determiners[] = {"the", "a", "an", "its", "his",
@@ -231,9 +252,11 @@ static void find_places(state *st)
 }
 
 /* "CEO", "co-founder", "chief executive": lower case but for acronyms. */
-static char *role_text(ng_doc *doc, size_t b, size_t e)
+static char *role_text(ng_doc *doc, const char *pre, size_t b, size_t e)
 {
   ng_buf out = NG_BUF_INIT;
+  if (pre)
+    ng_buf_adds(&out, pre);
   for (size_t t = b; t < e; t++) {
     size_t n;
     const char *s = ng_tok_text(doc, t, &n);
@@ -252,6 +275,52 @@ static char *role_text(ng_doc *doc, size_t b, size_t e)
   return r;
 }
 
+static int ci_equal(const char *a, const char *b, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z')
+      x = (char)(x + 32);
+    if (y >= 'A' && y <= 'Z')
+      y = (char)(y + 32);
+    if (x != y)
+      return 0;
+  }
+  return 1;
+}
+
+/*
+ * The label of a role as written: its longest ending that names a job
+ * in jobs[] gives way to the job's label, the words before it stay
+ * ("former chief executive" -> "former CEO").  A boss of a place is its
+ * leader, not its CEO.
+ */
+static char *role_label(ng_doc *doc, const char *surface, int of_place)
+{
+  size_t n = strlen(surface);
+  for (size_t i = 0; i < n; i++) {
+    if (i && surface[i - 1] != ' ')
+      continue;
+    const char *tail = surface + i;
+    size_t tn = n - i;
+    for (size_t j = 0; j < N_JOBS; j++)
+      for (size_t k = 0; k < 5 && jobs[j][k]; k++) {
+        if (strlen(jobs[j][k]) != tn || !ci_equal(jobs[j][k], tail, tn))
+          continue;
+        const char *label = jobs[j][0];
+        if (of_place && !strcmp(label, "CEO"))
+          label = "leader";
+        ng_buf out = NG_BUF_INIT;
+        ng_buf_add(&out, surface, i);
+        ng_buf_adds(&out, label);
+        char *r = ng_doc_strndup(doc, out.ptr, out.len);
+        ng_buf_release(&out);
+        return r;
+      }
+  }
+  return (char *)surface;
+}
+
 static uint64_t rel_hash(size_t src, size_t tgt, const char *role)
 {
   uint64_t h = 1469598103934665603u ^ src;
@@ -262,15 +331,17 @@ static uint64_t rel_hash(size_t src, size_t tgt, const char *role)
 }
 
 /* Record (src, role, tgt) unless it is already there. */
-static void add(state *st, size_t person, size_t target, size_t b, size_t e,
-                size_t sentence)
+static void add_as(state *st, size_t person, size_t target, const char *pre,
+                   size_t b, size_t e, size_t sentence)
 {
   ng_doc *doc = st->doc;
   size_t src = doc->mentions.v[person].entity;
   size_t tgt = target;
   if (src == tgt)
     return;
-  char *role = role_text(doc, b, e);
+  char *surface = role_text(doc, pre, b, e);
+  char *role = role_label(doc, surface,
+                          doc->entities.v[tgt].type == NG_ENTITY_PLACE);
   if ((doc->relations.n + 1) * 2 > st->seen_cap) {
     size_t cap = st->seen_cap ? st->seen_cap * 2 : 64;
     size_t *v = ng_xmalloc(cap * sizeof(*v));
@@ -298,20 +369,29 @@ static void add(state *st, size_t person, size_t target, size_t b, size_t e,
   r->source = src;
   r->target = tgt;
   r->role = role;
+  r->surface = surface;
   r->sentence = sentence;
+}
+
+static void add(state *st, size_t person, size_t target, size_t b, size_t e,
+                size_t sentence)
+{
+  add_as(st, person, target, NULL, b, e, sentence);
 }
 
 /*
  * The organizations ending at token t and coordinated before it: "Tesla
  * and SpaceX" gives SpaceX, then Tesla.  Returns how many went into out.
  */
-static size_t coord_back(const state *st, size_t lo, size_t t, size_t *out)
+static size_t coord_back(const state *st, size_t lo, size_t t, size_t *out,
+                         size_t *first)
 {
   size_t n = 0;
   size_t mi = st->ends[t];
   while (is_target(st, mi) && n < MAX_COORD) {
     out[n++] = st->doc->mentions.v[mi].entity;
     size_t b = st->tb[mi];
+    *first = b;
     if (b < lo + 2 || !(ng_tok_is_ci(st->doc, b - 1, "and") ||
                         ng_tok_is(st->doc, b - 1, ",") ||
                         ng_tok_is(st->doc, b - 1, "&")))
@@ -360,18 +440,32 @@ static void find_before(state *st, size_t mi, size_t lo)
   size_t p = st->tb[mi], sent = doc->mentions.v[mi].sentence;
   size_t targets[MAX_COORD], n = 0;
 
-  /* "Kremlin spokesman Dmitry Peskov", "Tesla's CEO", "Russian President". */
-  size_t rb = role_back(doc, lo, p);
-  if (rb != NONE && rb > lo) {
+  /*
+   * "Kremlin spokesman Dmitry Peskov", "Tesla's CEO", "Russian President";
+   * then leftwards through "SpaceX owner and Tesla CEO Elon Musk".
+   */
+  size_t end = p;
+  for (int round = 0; round < MAX_COORD; round++) {
+    size_t rb = role_back(doc, lo, end), first = NONE;
+    if (rb == NONE || rb <= lo)
+      break;
     size_t t = rb - 1;
     if (ng_tok_is_ci(doc, t, "'s") || ng_tok_is_ci(doc, t, "\xe2\x80\x99s"))
-      n = t > lo ? coord_back(st, lo, t - 1, targets) : 0;
-    else if ((n = coord_back(st, lo, t, targets)) == 0 &&
+      n = t > lo ? coord_back(st, lo, t - 1, targets, &first) : 0;
+    else if ((n = coord_back(st, lo, t, targets, &first)) == 0 &&
              (targets[0] = demonym_at(st, t)) != NONE)
-      n = 1;
+      n = 1, first = t;
+    /* "former Apple chief executive John Sculley": a former CEO. */
+    const char *pre = n && first > lo && ng_tok_is_ci(doc, first - 1, "former")
+                          ? "former"
+                          : NULL;
     /* Report coordinated organizations in reading order. */
     for (size_t k = n; k-- > 0;)
-      add(st, mi, targets[k], rb, p, sent);
+      add_as(st, mi, targets[k], pre, rb, end, sent);
+    if (!n || first < lo + 2 || !(ng_tok_is_ci(doc, first - 1, "and") ||
+                                  ng_tok_is(doc, first - 1, ",")))
+      break;
+    end = first - 1;
   }
 
   /* "the boss of trading app Robinhood, Vlad Tenev". */

@@ -41,6 +41,7 @@ typedef struct ng_gsource {
   size_t start, end; /* its byte offsets in the document's text */
   char *date_text;   /* the date expression used, or NULL */
   char date[48];     /* the value that source gave, "" if none */
+  char *role_text;   /* a relation's role as written ("boss"), else NULL */
 } ng_gsource;
 
 typedef struct ng_gevent {

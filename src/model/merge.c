@@ -304,6 +304,8 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     r->tgt = base + dr->target;
     r->role = ng_arena_strdup(&g->arena, dr->role);
     r->source = make_source(g, doc, d, dr->sentence, NULL);
+    r->source.role_text = ng_arena_strdup(&g->arena,
+                                          dr->surface ? dr->surface : dr->role);
   }
 
   for (size_t i = 0; i < doc->events.n; i++) {

@@ -60,8 +60,10 @@ static json_t *source(const ng_graph *g, const ng_gsource *s)
   if (!o || put(o, "document", doc_id(g, s->doc)) ||
       put(o, "text", ng_json_str(s->text)) || put(o, "start", num(s->start)) ||
       put(o, "end", num(s->end)) ||
-      put(o, "date_text", ng_json_str(s->date_text)) ||
-      put(o, "date", opt_fixed(s->date, sizeof(s->date)))) {
+      /* A relation's source says how it named the role; it has no date. */
+      (s->role_text ? put(o, "role_text", ng_json_str(s->role_text))
+                    : put(o, "date_text", ng_json_str(s->date_text)) ||
+                          put(o, "date", opt_fixed(s->date, sizeof(s->date))))) {
     json_decref(o);
     return NULL;
   }

@@ -211,3 +211,28 @@ Test(merge, same_rules_as_coref_for_name_keys)
   cr_assert_eq(us, 1, "one United States, not two");
   ng_graph_free(g);
 }
+
+Test(merge, one_relation_per_job_with_every_source)
+{
+  const char *texts[] = {"Tesla boss Elon Musk spoke on Monday.",
+                         "Elon Musk, the chief executive of Tesla, spoke on Monday.",
+                         "Tesla CEO Elon Musk spoke on Tuesday."};
+  const char *dates[] = {"2021-02-15", "2021-02-15", "2021-02-16"};
+  ng_graph *g = graph_of(texts, dates, 3);
+  size_t roles = 0;
+  for (size_t i = 0; i < g->edges.n; i++) {
+    const ng_gedge *e = &g->edges.v[i];
+    if (!e->role)
+      continue;
+    roles++;
+    cr_assert_str_eq(e->role, "CEO");
+    cr_assert_str_eq(g->entities.v[e->a].name, "Elon Musk");
+    cr_assert_str_eq(g->entities.v[e->b].name, "Tesla");
+    cr_assert_eq(e->sources.n, 3);
+    cr_assert_str_eq(e->sources.v[0].role_text, "boss", "how each source said it");
+    cr_assert_str_eq(e->sources.v[1].role_text, "chief executive");
+    cr_assert_null(e->sources.v[0].date_text);
+  }
+  cr_assert_eq(roles, 1);
+  ng_graph_free(g);
+}

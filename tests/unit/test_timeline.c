@@ -88,6 +88,10 @@ Test(timeline, entities_relations_edges)
   cr_expect_str_eq(str(r, "role"), "spokesman");
   cr_expect_eq(json_integer_value(json_object_get(r, "weight")), 2);
   cr_expect_str_eq(str(at(r, "sources", 1), "document"), "d2");
+  /* A relation's source says how the role was written, and has no date. */
+  cr_expect_str_eq(str(at(r, "sources", 1), "role_text"), "spokesman");
+  cr_expect_null(json_object_get(at(r, "sources", 1), "date_text"));
+  cr_expect_null(json_object_get(at(r, "sources", 1), "date"));
 
   cr_expect_eq(json_array_size(json_object_get(j, "edges")), 2);
   r = at(j, "edges", 0);

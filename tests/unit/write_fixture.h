@@ -96,6 +96,8 @@ static inline ng_graph *fx_graph(void)
       fx_source(g, 0, "Kremlin spokesman Dmitry Peskov said.", 10, NULL, NULL);
   *NG_VEC_PUSH(e->sources) =
       fx_source(g, 1, "Peskov, the Kremlin's spokesman.", 0, NULL, NULL);
+  e->sources.v[0].role_text = fx_str(g, "spokesman");
+  e->sources.v[1].role_text = fx_str(g, "spokesman");
   e = NG_VEC_PUSH(g->edges);
   e->a = 1, e->b = 3, e->weight = 1;
 
