@@ -21,9 +21,11 @@
  *     information, and the merge compares keys without it anyway
  *     (ng_name_strip_suffix).  Every other form is an alias, one per key.
  *  4. Handles.  "@elonmusk" joins an entity's aliases when it stands in
- *     brackets right after the entity's name ("Elon Musk (@elonmusk)") or
- *     when its letters spell one of the entity's forms.  Handles make no
- *     mentions and no entities of their own.
+ *     brackets right after the entity's name ("Elon Musk (@elonmusk)"),
+ *     when the text says whose account it is ("the Kremlin's English-
+ *     language account @KremlinRussia_E") or when its letters spell one
+ *     of the entity's forms.  Handles make no mentions and no entities of
+ *     their own.
  *
  * Mentions keep the spans and types the tagger gave them; only `entity`
  * is set here.
@@ -621,6 +623,62 @@ static size_t match_handle(const state *st, const handle_index *hx,
   return tie ? NONE : best;
 }
 
+/* "account", "handle", "feed": what a handle is called. */
+static int account_word(const ng_doc *doc, size_t t)
+{
+  return ng_tok_is_ci(doc, t, "account") || ng_tok_is_ci(doc, t, "accounts") ||
+         ng_tok_is_ci(doc, t, "handle") || ng_tok_is_ci(doc, t, "feed");
+}
+
+static int possessive_tok(const ng_doc *doc, size_t t)
+{
+  return ng_tok_is_ci(doc, t, "'s") || ng_tok_is_ci(doc, t, "\xe2\x80\x99s");
+}
+
+/*
+ * The mention whose account the text calls [b, e) holds: "X's
+ * (English-language) account" with X a mention ending before the
+ * possessive; at most three words between it and the account word.
+ * Returns the mention, or NONE.
+ */
+static size_t owner_before(const ng_doc *doc, const size_t *ends, size_t lo,
+                           size_t acct)
+{
+  for (size_t k = acct; k > lo + 1 && acct - k <= 3; k--)
+    if (possessive_tok(doc, k - 1))
+      return ends[k - 2];
+  return NONE;
+}
+
+/*
+ * Whose handle the article says the handle at t is: "the Kremlin's
+ * English-language account @KremlinRussia_E", "@KremlinRussia_E, the
+ * Kremlin's account".  The entity, or NONE.
+ */
+static size_t said_owner(const state *st, const size_t *ends, size_t t)
+{
+  const ng_doc *doc = st->doc;
+  size_t nt = doc->tokens.n, k = t, mi = NONE;
+  /* Before: "... account: @h", "... account (@h)". */
+  while (k > 0 && (ng_tok_is(doc, k - 1, ",") || ng_tok_is(doc, k - 1, ":") ||
+                   ng_tok_is(doc, k - 1, "(")) && t - k < 2)
+    k--;
+  if (k > 0 && account_word(doc, k - 1))
+    mi = owner_before(doc, ends, 0, k - 1);
+  /* After: "@h, the Kremlin's account". */
+  for (k = t + 1; mi == NONE && k < nt && k - t <= 8; k++) {
+    if (doc->tokens.v[k].flags & NG_TOK_NL)
+      break;
+    if (account_word(doc, k)) {
+      mi = owner_before(doc, ends, t + 1, k);
+      break;
+    }
+  }
+  if (mi == NONE)
+    return NONE;
+  return doc->mentions.v[mi].entity;
+}
+
 static void find_handles(state *st)
 {
   ng_doc *doc = st->doc;
@@ -657,7 +715,23 @@ static void find_handles(state *st)
       add_alias(doc, &doc->entities.v[e], ng_doc_strndup(doc, s, n));
   }
 
-  /* Second pass: the other handles, by their letters. */
+  /* Then handles the article says are someone's: "the Kremlin's account @x". */
+  for (size_t t = 0; t < nt; t++) {
+    if (!(doc->tokens.v[t].flags & NG_TOK_HANDLE))
+      continue;
+    size_t n, e = said_owner(st, ends, t);
+    const char *s = ng_tok_text(doc, t, &n);
+    if (e == NONE)
+      continue;
+    ng_buf_reset(&h);
+    ng_name_letters(s + 1, n - 1, &h);
+    int added;
+    ng_strmap_put(&done, h.ptr, h.len, e, &added);
+    if (added)
+      add_alias(doc, &doc->entities.v[e], ng_doc_strndup(doc, s, n));
+  }
+
+  /* Last, the other handles, by their letters. */
   build_handle_index(st, &hx);
   for (size_t t = 0; t < nt; t++) {
     if (!(doc->tokens.v[t].flags & NG_TOK_HANDLE))

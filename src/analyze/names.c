@@ -161,6 +161,19 @@ static int is_possessive(const ng_doc *doc, size_t t)
          (n == 4 && !memcmp(s, "\xe2\x80\x99", 3) && (s[3] == 's' || s[3] == 'S'));
 }
 
+/* A spaced separator of menus and breadcrumbs: "Home / News", "A | B". */
+static int is_crumb(const ng_doc *doc, size_t t)
+{
+  static const char *const seps[] = {"/", "|", ">", "\xc2\xbb", "\xe2\x80\xba", NULL};
+  if (!(doc->tokens.v[t].flags & NG_TOK_SPACE) || t + 1 >= doc->tokens.n ||
+      !(doc->tokens.v[t + 1].flags & NG_TOK_SPACE))
+    return 0;
+  for (size_t i = 0; seps[i]; i++)
+    if (ng_tok_is(doc, t, seps[i]))
+      return 1;
+  return 0;
+}
+
 /* Legal-form abbreviations that take a full stop: "Tesla Inc." */
 static int is_dotted_suffix(const ng_doc *doc, size_t t)
 {
@@ -317,13 +330,17 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
     emit(doc, m, sent, p + 1, e, NG_NER_B_PER);
     return;
   }
-  /* A name has a capital somewhere; a bare title or furniture word is not one. */
+  /*
+   * A name has a capital somewhere; a bare title or furniture word is not
+   * one, nor is a breadcrumb ("Home / Business / News").
+   */
   int upper = 0, furniture = 1;
   for (size_t t = b; t < e; t++) {
     upper |= has_upper(doc, t);
     if (!(word_class(doc, m, t) & NG_GAZ_NOTNAME))
       furniture = 0;
-    if ((tk[t].flags & NG_TOK_HANDLE) || is_furniture(doc, t))
+    if ((tk[t].flags & NG_TOK_HANDLE) || is_furniture(doc, t) ||
+        (t > b && is_crumb(doc, t)))
       return;
   }
   if (!upper || furniture || (e - b == 1 && is_title(doc, m, b)))

@@ -284,3 +284,32 @@ Test(names, plural_of_a_common_word_is_no_place)
   cr_assert_eq(count(doc, "Netherlands", LOC), 1, "listed places stay");
   ng_doc_free(doc);
 }
+
+Test(names, photo_and_agency_credits_are_organizations)
+{
+  ng_doc *doc = tag("SpaceX owner and Tesla CEO Elon Musk (REUTERS)Premium\n\n"
+                    "Russian President Vladimir Putin Photograph:(AFP)\n\n"
+                    "Musk spoke on Monday.");
+  cr_assert_eq(count(doc, "REUTERS", ORG), 1);
+  cr_assert_eq(count(doc, "AFP", ORG), 1);
+  cr_assert_eq(count(doc, "Vladimir Putin", PER), 1, "the caption word is not the name");
+  cr_assert_eq(count(doc, "Elon Musk", PER), 1);
+  cr_assert_not(tagged_at(doc, "Premium"));
+  cr_assert_not(tagged_at(doc, "Photograph"));
+  ng_doc_free(doc);
+}
+
+Test(names, more_page_furniture_is_nothing)
+{
+  ng_doc *doc = tag("Home / Business / News\n\nPremium\n\nWatchlist\n\n"
+                    "Catch all the Business News, Market News, Breaking News "
+                    "Events and Latest News Updates on Live Mint.\n\n"
+                    "Previous Post Next Post\n");
+  static const char *const words[] = {"Home", "Business /", "Premium", "Watchlist",
+                                      "Catch", "Business News,", "Market News",
+                                      "Breaking News", "Latest News", "Previous Post",
+                                      "Next Post"};
+  for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+    cr_assert_not(tagged_at(doc, words[i]), "furniture tagged: '%s'", words[i]);
+  ng_doc_free(doc);
+}
