@@ -236,3 +236,17 @@ Test(merge, one_relation_per_job_with_every_source)
   cr_assert_eq(roles, 1);
   ng_graph_free(g);
 }
+
+Test(merge, a_shared_handle_joins_two_spellings)
+{
+  const char *texts[] = {
+      "Just agree to do Clubhouse \xe2\x80\x94 Elon Musk (@elonmusk) February 10, 2021",
+      "Let us talk \xe2\x80\x94 Elon R. Musk (@elonmusk) February 11, 2021"};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(named(g, "Musk"), 1, "one person, not two");
+  const ng_gentity *e = entity_named(g, "Elon R. Musk");
+  cr_assert_not_null(e, "the most complete form names him");
+  cr_assert(has_alias(e, "Elon Musk"));
+  ng_graph_free(g);
+}
