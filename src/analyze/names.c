@@ -37,7 +37,35 @@ typedef struct model {
   const ng_ner_gslot *gaz;
   uint32_t slot_mask, gaz_mask;
   float inv_scale;
+  /* While a document is tagged: its tokens' word hashes (ner_feat.c) and
+   * their gazetteer classes, looked up once (bit 31: known). */
+  const uint64_t *lw;
+  uint32_t *wclass;
 } model;
+
+/* Token t spells the literal lit exactly, or ignoring ASCII case. */
+#define TOK_IS(doc, t, lit) tok_eq(doc, t, lit, sizeof(lit) - 1, 0)
+#define TOK_IS_CI(doc, t, lit) tok_eq(doc, t, lit, sizeof(lit) - 1, 1)
+
+static int tok_eq(const ng_doc *doc, size_t t, const char *w, size_t wn, int ci)
+{
+  const ng_token *tk = &doc->tokens.v[t];
+  if (tk->end - tk->start != wn)
+    return 0;
+  const char *s = doc->text + tk->start;
+  if (!ci)
+    return !memcmp(s, w, wn);
+  for (size_t i = 0; i < wn; i++) {
+    char a = s[i], b = w[i];
+    if (a >= 'A' && a <= 'Z')
+      a = (char)(a + 32);
+    if (b >= 'A' && b <= 'Z')
+      b = (char)(b + 32);
+    if (a != b)
+      return 0;
+  }
+  return 1;
+}
 
 /* The embedded model, or 0 when it is missing or malformed. */
 static int model_open(model *m)
@@ -99,21 +127,31 @@ static inline const int16_t *row_of(const model *m, uint64_t h)
 /* ------------------------------------------------------------------ */
 /* The rules after the model.                                          */
 
-static unsigned word_class(const ng_doc *doc, const model *m, size_t t)
+static uint64_t word_hash(const ng_doc *doc, const model *m, size_t t)
 {
   size_t n;
-  const char *s = ng_tok_text(doc, t, &n);
-  return gaz_lookup(m, ng_ner_phrase_add(0, ng_ner_word_hash(s, n)));
+  const char *s;
+  if (m->lw)
+    return m->lw[t];
+  s = ng_tok_text(doc, t, &n);
+  return ng_ner_word_hash(s, n);
+}
+
+static unsigned word_class(const ng_doc *doc, const model *m, size_t t)
+{
+  if (m->wclass && (m->wclass[t] >> 31))
+    return m->wclass[t] & 0x7fffffffu;
+  unsigned c = gaz_lookup(m, ng_ner_phrase_add(0, word_hash(doc, m, t)));
+  if (m->wclass)
+    m->wclass[t] = c | 1u << 31;
+  return c;
 }
 
 static unsigned phrase_class(const ng_doc *doc, const model *m, size_t b, size_t e)
 {
   uint64_t h = 0;
-  for (size_t t = b; t < e; t++) {
-    size_t n;
-    const char *s = ng_tok_text(doc, t, &n);
-    h = ng_ner_phrase_add(h, ng_ner_word_hash(s, n));
-  }
+  for (size_t t = b; t < e; t++)
+    h = ng_ner_phrase_add(h, word_hash(doc, m, t));
   return gaz_lookup(m, h);
 }
 
@@ -132,9 +170,10 @@ static int has_upper(const ng_doc *doc, size_t t)
 /* A word that is a title or role, never part of a name ("Mr", "CEO"). */
 static int is_title(const ng_doc *doc, const model *m, size_t t)
 {
+  unsigned c;
   return (doc->tokens.v[t].flags & NG_TOK_WORD) &&
-         (word_class(doc, m, t) & NG_GAZ_TITLE) &&
-         !(word_class(doc, m, t) & (NG_GAZ_FIRST | NG_GAZ_LOC));
+         ((c = word_class(doc, m, t)) & NG_GAZ_TITLE) &&
+         !(c & (NG_GAZ_FIRST | NG_GAZ_LOC));
 }
 
 /*
@@ -147,8 +186,12 @@ static int is_furniture(const ng_doc *doc, size_t t)
       "Watchlist", "Logout", "Login", "Subscribe", "Newsletter", "Feedback",
       "Preferences", "Redeem", "Premium", "Updates", "Sign-in", "Sign-up",
       "Advertisement", "Cookies", NULL};
+  const ng_token *tk = &doc->tokens.v[t];
+  size_t n = tk->end - tk->start;
+  if (n < 5 || n > 13 || !(tk->flags & NG_TOK_WORD))
+    return 0;
   for (size_t i = 0; words[i]; i++)
-    if (ng_tok_is_ci(doc, t, words[i]))
+    if (strlen(words[i]) == n && tok_eq(doc, t, words[i], n, 1))
       return 1;
   return 0;
 }
@@ -165,7 +208,8 @@ static int is_possessive(const ng_doc *doc, size_t t)
 static int is_crumb(const ng_doc *doc, size_t t)
 {
   static const char *const seps[] = {"/", "|", ">", "\xc2\xbb", "\xe2\x80\xba", NULL};
-  if (!(doc->tokens.v[t].flags & NG_TOK_SPACE) || t + 1 >= doc->tokens.n ||
+  if (!(doc->tokens.v[t].flags & NG_TOK_PUNCT) ||
+      !(doc->tokens.v[t].flags & NG_TOK_SPACE) || t + 1 >= doc->tokens.n ||
       !(doc->tokens.v[t + 1].flags & NG_TOK_SPACE))
     return 0;
   for (size_t i = 0; seps[i]; i++)
@@ -211,18 +255,6 @@ static int camel_case(const ng_doc *doc, size_t t)
   return 0;
 }
 
-/* A token with no capital letter at all: "said", ",", "1996". */
-static int plain(const ng_doc *doc, size_t t)
-{
-  const ng_token *tk = &doc->tokens.v[t];
-  if (tk->flags & (NG_TOK_UPPER | NG_TOK_ALLCAP | NG_TOK_HANDLE))
-    return 0;
-  for (size_t i = tk->start; i < tk->end; i++)
-    if (doc->text[i] >= 'A' && doc->text[i] <= 'Z')
-      return 0;
-  return 1;
-}
-
 /*
  * A credit line standing alone: "WION Web Team", "Reuters Staff",
  * "Business Desk".  It says who wrote the page, it is no organization
@@ -252,14 +284,14 @@ static int is_thing(const ng_doc *doc, size_t sent, size_t b, size_t e)
 {
   const ng_sentence *st = &doc->sentences.v[sent];
   if (e - b != 1 || b == st->tok_begin ||
-      !(ng_tok_is_ci(doc, b - 1, "a") || ng_tok_is_ci(doc, b - 1, "an")))
+      !(TOK_IS_CI(doc, b - 1, "a") || TOK_IS_CI(doc, b - 1, "an")))
     return 0;
   if (e >= st->tok_end)
     return 1;
   const ng_token *nx = &doc->tokens.v[e];
   return (nx->flags & NG_TOK_PUNCT) && !is_possessive(doc, e) &&
-         !ng_tok_is(doc, e, "&") && !ng_tok_is(doc, e, "-") &&
-         !ng_tok_is(doc, e, "/");
+         !TOK_IS(doc, e, "&") && !TOK_IS(doc, e, "-") &&
+         !TOK_IS(doc, e, "/");
 }
 
 /*
@@ -275,6 +307,23 @@ static int common_plural(const ng_doc *doc, const model *m, size_t t)
     return 0;
   unsigned cls = gaz_lookup(m, ng_ner_phrase_add(0, ng_ner_word_hash(s, n - 1)));
   return (cls >> NG_GAZ_CASE_SHIFT & 3) == NG_CASE_LOWER;
+}
+
+/* A lower-case word that starts surnames: "van der Walt", "de Gaulle". */
+static int particle(const ng_doc *doc, size_t t)
+{
+  static const char *const words[] = {"van", "von", "der", "den", "de", "da",
+                                      "di", "del", "della", "du", "des", "la",
+                                      "le", "bin", "ibn", "al", "el", "ter",
+                                      "ten", "dos", "das", "y", NULL};
+  size_t n;
+  const char *s = ng_tok_text(doc, t, &n);
+  if (n > 5 || !strchr("vdbilety", s[0]))
+    return 0;
+  for (size_t i = 0; words[i]; i++)
+    if (!strncmp(words[i], s, n) && !words[i][n])
+      return 1;
+  return 0;
 }
 
 static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
@@ -298,8 +347,8 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
   while (e > b && ((tk[e - 1].flags & NG_TOK_PUNCT) || is_possessive(doc, e - 1)))
     e--;
   /* Caption words after a name: "Vladimir Putin Photograph:(AFP)". */
-  while (e - b > 1 && (ng_tok_is(doc, e - 1, "Photograph") || ng_tok_is(doc, e - 1, "Photo") ||
-                       ng_tok_is(doc, e - 1, "Image") || ng_tok_is(doc, e - 1, "Video")))
+  while (e - b > 1 && (TOK_IS(doc, e - 1, "Photograph") || TOK_IS(doc, e - 1, "Photo") ||
+                       TOK_IS(doc, e - 1, "Image") || TOK_IS(doc, e - 1, "Video")))
     e--;
   if (b >= e)
     return;
@@ -352,7 +401,7 @@ static void emit(ng_doc *doc, const model *m, size_t sent, size_t b, size_t e,
     if (e < te && is_dotted_suffix(doc, e) && !(tk[e].flags & NG_TOK_NL))
       e++;
     /* Not the sentence's own full stop: "... bought Lear Corp." */
-    if (e + 1 < te && is_dotted_suffix(doc, e - 1) && ng_tok_is(doc, e, ".") &&
+    if (e + 1 < te && is_dotted_suffix(doc, e - 1) && TOK_IS(doc, e, ".") &&
         !(tk[e].flags & NG_TOK_SPACE))
       e++;
   }
@@ -424,16 +473,16 @@ static int common_acronym(const ng_doc *doc, size_t t, ng_buf *key)
   }
   size_t most = n + 4; /* room for "of", "the", "and"... */
   /* "artificial intelligence (AI)": the words before the bracket. */
-  if (t >= 3 && ng_tok_is(doc, t - 1, "(") && t + 1 < nt &&
-      ng_tok_is(doc, t + 1, ")"))
+  if (t >= 3 && TOK_IS(doc, t - 1, "(") && t + 1 < nt &&
+      TOK_IS(doc, t + 1, ")"))
     for (size_t b = t - 1; b > 0 && t - 1 - b < most && lower_word(doc, b - 1); b--)
       if (spells(doc, b - 1, t - 1, acr, n, key))
         return 1;
   /* "FOMO, fear of missing out", "FOMO (fear of missing out)". */
-  if (t + 2 < nt && (ng_tok_is(doc, t + 1, ",") || ng_tok_is(doc, t + 1, "(") ||
-                     ng_tok_is(doc, t + 1, ":") ||
-                     ng_tok_is(doc, t + 1, "\xe2\x80\x94") ||
-                     ng_tok_is(doc, t + 1, "-")))
+  if (t + 2 < nt && (TOK_IS(doc, t + 1, ",") || TOK_IS(doc, t + 1, "(") ||
+                     TOK_IS(doc, t + 1, ":") ||
+                     TOK_IS(doc, t + 1, "\xe2\x80\x94") ||
+                     TOK_IS(doc, t + 1, "-")))
     for (size_t e = t + 2; e < nt && e - (t + 2) < most && lower_word(doc, e); e++)
       if (spells(doc, t + 2, e + 1, acr, n, key))
         return 1;
@@ -544,61 +593,72 @@ static void settle_people(ng_doc *doc, const model *m)
 int ng_names_find(ng_doc *doc)
 {
   enum { T = NG_NER_NTAGS };
-  model m;
+  model m = {0};
   ng_ner_ctx c;
 
   doc->mentions.n = 0;
   if (!doc->sentences.n || !model_open(&m))
     return 0;
   ng_ner_ctx_init(&c, doc, gaz_lookup, &m);
+  m.lw = c.lw;
+  m.wclass = ng_xcalloc(doc->tokens.n + 1, sizeof(*m.wclass));
   /* Scratch for the longest sentence, once per document. */
   uint64_t *feats = ng_xmalloc(c.cap * NG_NER_MAXFEAT * sizeof(*feats));
   unsigned char *nfeat = ng_xmalloc(c.cap);
   float *em = ng_xmalloc(c.cap * T * sizeof(*em));
   unsigned char *back = ng_xmalloc(c.cap * T), *tags = ng_xmalloc(c.cap);
   unsigned char *need = ng_xmalloc(c.cap);
+  float tr[(T + 1) * T];
+  ng_ner_fold_trans(m.trans, tr);
 
   for (size_t s = 0; s < doc->sentences.n; s++) {
     size_t tb = doc->sentences.v[s].tok_begin, te = doc->sentences.v[s].tok_end;
     size_t n = te - tb;
     /*
-     * Most tokens sit in lower-case prose; such a token with lower-case
-     * neighbours is O whatever the weights say, so the model is asked
-     * only about the rest.  This halves the time and moves no score.
+     * Most tokens sit in lower-case prose, where a name cannot be: the
+     * model is asked only about tokens with a capital and the lower-case
+     * ones bridging two of them ("Bank of the West").  The others, and
+     * @handles (coreference links those), are O, which splits the
+     * sentence into stretches decoded one by one.
      */
-    for (size_t k = 0; k < n; k++)
-      need[k] = !plain(doc, tb + k) || (k > 0 && !plain(doc, tb + k - 1)) ||
-                (k + 1 < n && !plain(doc, tb + k + 1));
-    ng_ner_features(&c, tb, te, need, feats, nfeat);
+    const unsigned char *pl = c.plain + tb;
     for (size_t k = 0; k < n; k++) {
-      int32_t acc[T] = {0};
-      if (!need[k]) {
-        em[k * T] = 0;
-        for (int t = 1; t < T; t++)
-          em[k * T + t] = -1e30f;
+      if (!pl[k]) {
+        need[k] = !(doc->tokens.v[tb + k].flags & NG_TOK_HANDLE);
         continue;
       }
-      if (k + 1 < n)
-        for (unsigned j = 0; j < nfeat[k + 1]; j++)
-          __builtin_prefetch(&m.slots[feats[(k + 1) * NG_NER_MAXFEAT + j] & m.slot_mask]);
-      const uint64_t *f = feats + k * NG_NER_MAXFEAT;
-      for (unsigned j = 0; j < nfeat[k]; j++) {
-        const int16_t *r = row_of(&m, f[j]);
-        if (r)
-          for (int t = 0; t < T; t++)
-            acc[t] += r[t];
-      }
-      for (int t = 0; t < T; t++)
-        em[k * T + t] = (float)acc[t] * m.inv_scale;
-      /* An @handle is never a name here; coreference links it. */
-      if (doc->tokens.v[tb + k].flags & NG_TOK_HANDLE)
-        for (int t = 1; t < T; t++)
-          em[k * T + t] = -1e30f;
-      /* "MarsCoin", "SpaceX", "YouTube": made things, never people. */
-      if (camel_case(doc, tb + k))
-        em[k * T + NG_NER_B_PER] = em[k * T + NG_NER_I_PER] = -1e30f;
+      int left = (k > 0 && !pl[k - 1]) || (k > 1 && !pl[k - 2]);
+      int right = (k + 1 < n && !pl[k + 1]) || (k + 2 < n && !pl[k + 2]);
+      need[k] = right && (left || particle(doc, tb + k));
     }
-    ng_ner_viterbi(em, n, m.trans, back, tags);
+    ng_ner_features(&c, tb, te, need, feats, nfeat);
+    for (size_t k = 0; k < n;) {
+      if (!need[k]) {
+        tags[k++] = NG_NER_O;
+        continue;
+      }
+      size_t j = k;
+      for (; k < n && need[k]; k++) {
+        int32_t acc[T] = {0};
+        if (k + 1 < n)
+          for (unsigned i = 0; i < nfeat[k + 1]; i++)
+            __builtin_prefetch(&m.slots[feats[(k + 1) * NG_NER_MAXFEAT + i] & m.slot_mask]);
+        const uint64_t *f = feats + k * NG_NER_MAXFEAT;
+        for (unsigned i = 0; i < nfeat[k]; i++) {
+          const int16_t *r = row_of(&m, f[i]);
+          if (r)
+            for (int t = 0; t < T; t++)
+              acc[t] += r[t];
+        }
+        for (int t = 0; t < T; t++)
+          em[k * T + t] = (float)acc[t] * m.inv_scale;
+        /* "MarsCoin", "SpaceX", "YouTube": made things, never people. */
+        if (camel_case(doc, tb + k))
+          em[k * T + NG_NER_B_PER] = em[k * T + NG_NER_I_PER] = -1e30f;
+      }
+      ng_ner_decode(em + j * T, k - j, tr, j ? NG_NER_O : T,
+                    k < n ? NG_NER_O : -1, back + j * T, tags + j);
+    }
     for (size_t k = 0; k < n;) {
       int tag = tags[k];
       if (tag == NG_NER_O) {
@@ -620,6 +680,7 @@ int ng_names_find(ng_doc *doc)
   free(back);
   free(tags);
   free(need);
+  free(m.wclass);
   ng_ner_ctx_release(&c);
   return 0;
 }

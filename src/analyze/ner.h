@@ -74,8 +74,11 @@ typedef struct ng_ner_ctx {
   uint64_t *case_key;
   unsigned char *case_val;
   size_t case_mask;
-  /* Per-sentence scratch, sized for the longest sentence. */
+  /* Per token of the document: hashes of its lower-cased word and shape. */
   uint64_t *lw, *sh;
+  /* Per token: no capital letter at all ("said", ",", "1996"). */
+  unsigned char *plain;
+  /* Per-sentence scratch, sized for the longest sentence. */
   unsigned *gz; /* gazetteer features of each token, packed */
   size_t cap;
 } ng_ner_ctx;
@@ -112,6 +115,19 @@ int ng_ner_allowed(int a, int b);
  */
 void ng_ner_viterbi(const float *em, size_t n, const float *trans,
                     unsigned char *back, unsigned char *tags);
+
+/* trans with the BIO constraint folded in (ng_ner_allowed), into tr. */
+void ng_ner_fold_trans(const float *trans, float *tr);
+
+/*
+ * ng_ner_viterbi's work on folded transitions tr, for a stretch of a
+ * sentence: the path enters from tag `from` (NTAGS: the sentence start)
+ * and, when `to` >= 0, leaves into tag `to`.  A sentence whose other
+ * tokens are held to O decodes stretch by stretch this way, with the
+ * same answer as the whole.
+ */
+void ng_ner_decode(const float *em, size_t n, const float *tr, int from,
+                   int to, unsigned char *back, unsigned char *tags);
 
 /*
  * The compiled model, as ner_train writes it and names.c embeds it.  All

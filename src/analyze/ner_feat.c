@@ -75,18 +75,23 @@ static uint64_t exact_hash(const char *s, size_t n)
 
 /*
  * Collapsed word shape: "Musk" Xx, "KGB" X, "U.S." X.X., "SpaceX" XxX,
- * "1996-08-22" d-d-d.  A non-ASCII letter reads as 'u' (its case is not
- * worth decoding here; the token flags carry it).
+ * "1996-08-22" d-d-d; at most twelve symbols.  A non-ASCII letter reads
+ * as 'u' (its case is not worth decoding here; the token flags carry
+ * it).  *upper is set when an ASCII capital occurs anywhere.
  */
-static uint64_t shape_hash(const char *s, size_t n)
+static uint64_t shape_hash(const char *s, size_t n, int *upper)
 {
   uint64_t h = FNV_OFFSET ^ 0x77;
   unsigned char last = 0;
   size_t out = 0;
-  for (size_t i = 0; i < n && out < 12; i++) {
+  for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i], k;
+    if (out == 12) {
+      *upper |= c >= 'A' && c <= 'Z';
+      continue;
+    }
     if (c >= 'A' && c <= 'Z')
-      k = 'X';
+      k = 'X', *upper = 1;
     else if (c >= 'a' && c <= 'z')
       k = 'x';
     else if (c >= '0' && c <= '9')
@@ -147,6 +152,17 @@ void ng_ner_ctx_init(ng_ner_ctx *c, const ng_doc *doc, ng_ner_gaz_fn gaz,
   c->case_key = ng_xcalloc(size, sizeof(*c->case_key));
   c->case_val = ng_xcalloc(size, 1);
   c->case_mask = size - 1;
+  /* Every token's word and shape, once: features and casing share them. */
+  c->lw = ng_xmalloc((doc->tokens.n + 1) * sizeof(*c->lw));
+  c->sh = ng_xmalloc((doc->tokens.n + 1) * sizeof(*c->sh));
+  c->plain = ng_xmalloc(doc->tokens.n + 1);
+  for (size_t t = 0; t < doc->tokens.n; t++) {
+    const ng_token *tk = &doc->tokens.v[t];
+    c->lw[t] = ng_ner_word_hash(doc->text + tk->start, tk->end - tk->start);
+    int upper = 0;
+    c->sh[t] = shape_hash(doc->text + tk->start, tk->end - tk->start, &upper);
+    c->plain[t] = !upper && !(tk->flags & (NG_TOK_UPPER | NG_TOK_ALLCAP | NG_TOK_HANDLE));
+  }
   /*
    * How each word is written where its case means something: not at a
    * sentence start and not in a capitals headline.  "Leicestershire" in
@@ -168,15 +184,13 @@ void ng_ner_ctx_init(ng_ner_ctx *c, const ng_doc *doc, ng_ner_gaz_fn gaz,
                                                   : 0;
       if (!bit)
         continue;
-      uint64_t key = ng_ner_word_hash(doc->text + tk->start, tk->end - tk->start) | 1;
+      uint64_t key = c->lw[t] | 1;
       size_t i = case_find(c, key);
       c->case_key[i] = key;
       c->case_val[i] |= (unsigned char)bit;
     }
   }
   c->cap = longest;
-  c->lw = ng_xmalloc(longest * sizeof(*c->lw));
-  c->sh = ng_xmalloc(longest * sizeof(*c->sh));
   c->gz = ng_xmalloc(longest * sizeof(*c->gz));
 }
 
@@ -186,6 +200,7 @@ void ng_ner_ctx_release(ng_ner_ctx *c)
   free(c->case_val);
   free(c->lw);
   free(c->sh);
+  free(c->plain);
   free(c->gz);
   memset(c, 0, sizeof(*c));
 }
@@ -196,9 +211,11 @@ void ng_ner_ctx_release(ng_ner_ctx *c)
  * of phrases going on through k in 16-23; bits 24-25 hold how the
  * training text writes the word (NG_CASE_LOWER...).
  */
-static void gaz_match(ng_ner_ctx *c, size_t tb, size_t n)
+static void gaz_match(ng_ner_ctx *c, size_t tb, size_t n,
+                      const unsigned char *need)
 {
   const ng_doc *doc = c->doc;
+  const uint64_t *lw = c->lw + tb;
   memset(c->gz, 0, n * sizeof(*c->gz));
   if (!c->gaz)
     return;
@@ -206,13 +223,16 @@ static void gaz_match(ng_ner_ctx *c, size_t tb, size_t n)
     unsigned f = doc->tokens.v[tb + k].flags;
     if (!(f & NG_TOK_WORD))
       continue;
-    uint64_t h = ng_ner_phrase_add(0, c->lw[k]);
+    /* Only a token with features, or beside one, is looked up. */
+    if (need && !need[k] && !(k > 0 && need[k - 1]) && !(k + 1 < n && need[k + 1]))
+      continue;
+    uint64_t h = ng_ner_phrase_add(0, lw[k]);
     unsigned all = c->gaz(c->gaz_data, h);
     c->gz[k] |= (all & 0xff) | ((all >> NG_GAZ_CASE_SHIFT) & 3) << 24;
     if (!(f & NG_TOK_UPPER))
       continue;
     for (size_t len = 2; len <= NG_NER_GAZ_MAXLEN && k + len <= n; len++) {
-      h = ng_ner_phrase_add(h, c->lw[k + len - 1]);
+      h = ng_ner_phrase_add(h, lw[k + len - 1]);
       unsigned m = c->gaz(c->gaz_data, h) & 0xff;
       if (!m)
         continue;
@@ -231,14 +251,8 @@ void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
   size_t n = te - tb;
   int caps = ng_ner_caps_line(doc, tb, te);
 
-  for (size_t k = 0; k < n; k++) {
-    const ng_token *tk = &doc->tokens.v[tb + k];
-    const char *s = doc->text + tk->start;
-    size_t len = tk->end - tk->start;
-    c->lw[k] = ng_ner_word_hash(s, len);
-    c->sh[k] = shape_hash(s, len);
-  }
-  gaz_match(c, tb, n);
+  const uint64_t *lw = c->lw + tb, *shs = c->sh + tb;
+  gaz_match(c, tb, n, need);
 
   for (size_t k = 0; k < n; k++) {
     const ng_token *tk = &doc->tokens.v[tb + k];
@@ -250,13 +264,13 @@ void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
       continue;
     }
     unsigned m = 0;
-    uint64_t w = c->lw[k], sh = c->sh[k];
-    uint64_t wp1 = k >= 1 ? c->lw[k - 1] : BOS_HASH;
-    uint64_t wp2 = k >= 2 ? c->lw[k - 2] : BOS_HASH;
-    uint64_t wn1 = k + 1 < n ? c->lw[k + 1] : EOS_HASH;
-    uint64_t wn2 = k + 2 < n ? c->lw[k + 2] : EOS_HASH;
-    uint64_t shp = k >= 1 ? c->sh[k - 1] : BOS_HASH;
-    uint64_t shn = k + 1 < n ? c->sh[k + 1] : EOS_HASH;
+    uint64_t w = lw[k], sh = shs[k];
+    uint64_t wp1 = k >= 1 ? lw[k - 1] : BOS_HASH;
+    uint64_t wp2 = k >= 2 ? lw[k - 2] : BOS_HASH;
+    uint64_t wn1 = k + 1 < n ? lw[k + 1] : EOS_HASH;
+    uint64_t wn2 = k + 2 < n ? lw[k + 2] : EOS_HASH;
+    uint64_t shp = k >= 1 ? shs[k - 1] : BOS_HASH;
+    uint64_t shn = k + 1 < n ? shs[k + 1] : EOS_HASH;
 
     f[m++] = f1(F_BIAS, 0);
     f[m++] = f1(F_W, w);
@@ -329,36 +343,25 @@ int ng_ner_allowed(int a, int b)
   return a != NG_NER_NTAGS && a != NG_NER_O && (a + 1) / 2 == (b + 1) / 2;
 }
 
-void ng_ner_viterbi(const float *em, size_t n, const float *trans,
-                    unsigned char *back, unsigned char *tags)
+void ng_ner_fold_trans(const float *trans, float *tr)
 {
   enum { T = NG_NER_NTAGS };
-  float prev[T], cur[T], tr[(T + 1) * T];
-  if (n == 0)
-    return;
-  /* The BIO constraint folded into the transitions, once per sentence. */
   for (int a = 0; a <= T; a++)
     for (int b = 0; b < T; b++)
       tr[a * T + b] = ng_ner_allowed(a, b) ? trans[a * T + b] : -1e30f;
+}
+
+void ng_ner_decode(const float *em, size_t n, const float *tr, int from,
+                   int to, unsigned char *back, unsigned char *tags)
+{
+  enum { T = NG_NER_NTAGS };
+  float prev[T], cur[T];
+  if (n == 0)
+    return;
   for (int b = 0; b < T; b++)
-    prev[b] = tr[T * T + b] + em[b];
+    prev[b] = tr[from * T + b] + em[b];
   for (size_t k = 1; k < n; k++) {
-    int held = 1;
-    for (int b = 1; b < T && held; b++)
-      held = em[k * T + b] <= -1e29f;
-    if (held) {
-      /* A token held to O (names.c does so for plain prose): one column. */
-      int arg = 0;
-      for (int a = 1; a < T; a++)
-        if (prev[a] + tr[a * T] > prev[arg] + tr[arg * T])
-          arg = a;
-      prev[0] = prev[arg] + tr[arg * T] + em[k * T];
-      for (int b = 0; b < T; b++)
-        back[k * T + b] = (unsigned char)arg;
-      for (int b = 1; b < T; b++)
-        prev[b] = -1e30f;
-      continue;
-    }
+    const float *e = em + k * T;
     for (int b = 0; b < T; b++) {
       float best = prev[0] + tr[b];
       int arg = 0;
@@ -369,18 +372,30 @@ void ng_ner_viterbi(const float *em, size_t n, const float *trans,
           arg = a;
         }
       }
-      cur[b] = best + em[k * T + b];
+      cur[b] = best + e[b];
       back[k * T + b] = (unsigned char)arg;
     }
     memcpy(prev, cur, sizeof(prev));
   }
+  /* Leaving into tag `to` (the O of a held token) counts its transition. */
   int arg = 0;
-  for (int b = 1; b < T; b++)
+  for (int b = 0; b < T; b++) {
+    if (to >= 0)
+      prev[b] += tr[b * T + to];
     if (prev[b] > prev[arg])
       arg = b;
+  }
   for (size_t k = n; k-- > 0;) {
     tags[k] = (unsigned char)arg;
     if (k)
       arg = back[k * T + arg];
   }
+}
+
+void ng_ner_viterbi(const float *em, size_t n, const float *trans,
+                    unsigned char *back, unsigned char *tags)
+{
+  float tr[(NG_NER_NTAGS + 1) * NG_NER_NTAGS];
+  ng_ner_fold_trans(trans, tr);
+  ng_ner_decode(em, n, tr, NG_NER_NTAGS, -1, back, tags);
 }
