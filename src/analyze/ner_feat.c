@@ -21,35 +21,70 @@ enum {
 
 static inline uint64_t mix(uint64_t x)
 {
-  /* splitmix64's finalizer: cheap, and every input bit reaches every output bit. */
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
+  /* One multiply between two folds: the slot index (low bits) and the
+   * check key (high bits) both see every input bit. */
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
   return x;
 }
 
 static inline uint64_t f1(unsigned tid, uint64_t a)
 {
-  return mix(a ^ (tid * 0x9e3779b97f4a7c15ULL));
+  return mix(a + tid * 0x9e3779b97f4a7c15ULL);
 }
 
 static inline uint64_t f2(unsigned tid, uint64_t a, uint64_t b)
 {
-  return mix(f1(tid, a) ^ (b * 0xc2b2ae3d27d4eb4fULL + 1));
+  return mix(a * 0xc2b2ae3d27d4eb4fULL + (b ^ b >> 29) + tid * 0x9e3779b97f4a7c15ULL);
 }
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
+/* A byte as word hashes see it: ASCII letters lower case, digits "0". */
+static const unsigned char fold_byte[256] = {
+      0,   1,   2,   3,   4,   5,   6,   7,   8,   9,  10,  11,  12,  13,  14,  15,
+     16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+     32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,  45,  46,  47,
+     48,  48,  48,  48,  48,  48,  48,  48,  48,  48,  58,  59,  60,  61,  62,  63,
+     64,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,  91,  92,  93,  94,  95,
+     96,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+    128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+    144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+    160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
+    176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+    192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
+    208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+    224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+    240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+};
+
+/* A byte's shape symbol: X x d, u for a non-ASCII letter, 0 inside one. */
+static const unsigned char shape_byte[256] = {
+      0,   1,   2,   3,   4,   5,   6,   7,   8,   9,  10,  11,  12,  13,  14,  15,
+     16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+     32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,  45,  46,  47,
+    100, 100, 100, 100, 100, 100, 100, 100, 100, 100,  58,  59,  60,  61,  62,  63,
+     64,  88,  88,  88,  88,  88,  88,  88,  88,  88,  88,  88,  88,  88,  88,  88,
+     88,  88,  88,  88,  88,  88,  88,  88,  88,  88,  88,  91,  92,  93,  94,  95,
+     96, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120,
+    120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 123, 124, 125, 126, 127,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117,
+    117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117,
+    117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117,
+    117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117,
+};
+
 static inline unsigned char lower_byte(unsigned char c)
 {
-  if (c >= 'A' && c <= 'Z')
-    return (unsigned char)(c + 32);
-  if (c >= '0' && c <= '9')
-    return '0';
-  return c;
+  return fold_byte[c];
 }
 
 uint64_t ng_ner_word_hash(const char *s, size_t n)
@@ -74,41 +109,33 @@ static uint64_t exact_hash(const char *s, size_t n)
 }
 
 /*
- * Collapsed word shape: "Musk" Xx, "KGB" X, "U.S." X.X., "SpaceX" XxX,
- * "1996-08-22" d-d-d; at most twelve symbols.  A non-ASCII letter reads
+ * A token's word hash (ng_ner_word_hash()) and its collapsed shape hash
+ * in a single pass over its bytes, as every token of a document needs
+ * both.  The shape: "Musk" Xx, "KGB" X, "U.S." X.X., "SpaceX" XxX,
+ * "1996-08-22" d-d-d, at most twelve symbols; a non-ASCII letter reads
  * as 'u' (its case is not worth decoding here; the token flags carry
- * it).  *upper is set when an ASCII capital occurs anywhere.
+ * it).  Returns whether an ASCII capital occurs anywhere.
  */
-static uint64_t shape_hash(const char *s, size_t n, int *upper)
+static int token_hashes(const char *s, size_t n, uint64_t *word, uint64_t *shape)
 {
-  uint64_t h = FNV_OFFSET ^ 0x77;
+  uint64_t h = FNV_OFFSET, g = FNV_OFFSET ^ 0x77;
   unsigned char last = 0;
   size_t out = 0;
+  int upper = 0;
   for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i], k;
-    if (out == 12) {
-      *upper |= c >= 'A' && c <= 'Z';
-      continue;
-    }
-    if (c >= 'A' && c <= 'Z')
-      k = 'X', *upper = 1;
-    else if (c >= 'a' && c <= 'z')
-      k = 'x';
-    else if (c >= '0' && c <= '9')
-      k = 'd';
-    else if (c >= 0xC0)
-      k = 'u';
-    else if (c >= 0x80)
-      continue;
-    else
-      k = c;
-    if (k == last)
+    unsigned char c = (unsigned char)s[i], k = shape_byte[c];
+    h = (h ^ fold_byte[c]) * FNV_PRIME;
+    if (k == 'X')
+      upper = 1;
+    if (k == last || !k || out == 12)
       continue;
     last = k;
-    h = (h ^ k) * FNV_PRIME;
+    g = (g ^ k) * FNV_PRIME;
     out++;
   }
-  return h;
+  *word = h;
+  *shape = g;
+  return upper;
 }
 
 /* Is the sentence a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")? */
@@ -158,9 +185,8 @@ void ng_ner_ctx_init(ng_ner_ctx *c, const ng_doc *doc, ng_ner_gaz_fn gaz,
   c->plain = ng_xmalloc(doc->tokens.n + 1);
   for (size_t t = 0; t < doc->tokens.n; t++) {
     const ng_token *tk = &doc->tokens.v[t];
-    c->lw[t] = ng_ner_word_hash(doc->text + tk->start, tk->end - tk->start);
-    int upper = 0;
-    c->sh[t] = shape_hash(doc->text + tk->start, tk->end - tk->start, &upper);
+    int upper = token_hashes(doc->text + tk->start, tk->end - tk->start,
+                             &c->lw[t], &c->sh[t]);
     c->plain[t] = !upper && !(tk->flags & (NG_TOK_UPPER | NG_TOK_ALLCAP | NG_TOK_HANDLE));
   }
   /*
@@ -315,20 +341,19 @@ void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
       f[m++] = f1(F_CCASE, (c->gz[k] >> 24 & 3) | own << 2 | (unsigned)caps << 4 |
                                (k == 0) << 5);
     }
-    for (unsigned b = 0; b < 24; b++) {
-      if (!(c->gz[k] & (1u << b)))
-        continue;
+    for (unsigned bits = c->gz[k] & 0xffffff; bits; bits &= bits - 1) {
+      unsigned b = (unsigned)__builtin_ctz(bits);
       f[m++] = f1(F_GAZ, b);
       f[m++] = f2(F_GAZ_SH, b, sh);
     }
     if (k >= 1)
-      for (unsigned b = 0; b < 8; b++)
-        if ((c->gz[k - 1] >> 0 | c->gz[k - 1] >> 8) & (1u << b))
-          f[m++] = f1(F_GAZP, b);
+      for (unsigned bits = (c->gz[k - 1] | c->gz[k - 1] >> 8) & 0xff; bits;
+           bits &= bits - 1)
+        f[m++] = f1(F_GAZP, (unsigned)__builtin_ctz(bits));
     if (k + 1 < n)
-      for (unsigned b = 0; b < 8; b++)
-        if ((c->gz[k + 1] >> 0 | c->gz[k + 1] >> 8) & (1u << b))
-          f[m++] = f1(F_GAZN, b);
+      for (unsigned bits = (c->gz[k + 1] | c->gz[k + 1] >> 8) & 0xff; bits;
+           bits &= bits - 1)
+        f[m++] = f1(F_GAZN, (unsigned)__builtin_ctz(bits));
     if (m > NG_NER_MAXFEAT)
       m = NG_NER_MAXFEAT; /* unreachable with today's templates */
     nfeat[k] = (unsigned char)m;
