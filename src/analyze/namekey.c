@@ -55,60 +55,85 @@ static int is_sep(uint32_t cp)
          cp == 0xAB || cp == 0xBB;
 }
 
-/* Case-insensitive ASCII compare of w[0..n) (minus one final '.') to s. */
-static int word_in(const char *w, size_t n, const char *const *list)
+/* A word list entry: the word (lower case) and its length. */
+typedef struct word {
+  const char *s;
+  size_t n;
+} word;
+#define W(lit) {lit, sizeof(lit) - 1}
+
+/* Is w[0..n) (minus one final '.') in list, ignoring ASCII case? */
+static int word_in(const char *w, size_t n, const word *list)
 {
   if (n && w[n - 1] == '.')
     n--;
   if (!n)
     return 0;
-  for (size_t i = 0; list[i]; i++) {
-    const char *s = list[i];
-    size_t k = 0;
-    while (k < n && s[k]) {
-      char a = w[k], b = s[k];
+  unsigned char c0 = (unsigned char)w[0];
+  if (c0 >= 'A' && c0 <= 'Z')
+    c0 = (unsigned char)(c0 + 32);
+  for (size_t i = 0; list[i].s; i++) {
+    const char *s = list[i].s;
+    if (list[i].n != n || (unsigned char)s[0] != c0)
+      continue;
+    size_t k = 1;
+    while (k < n) {
+      char a = w[k];
       if (a >= 'A' && a <= 'Z')
         a = (char)(a + 32);
-      if (a != b)
+      if (a != s[k])
         break;
       k++;
     }
-    if (k == n && !s[k])
+    if (k == n)
       return 1;
   }
   return 0;
 }
 
-static const char *const titles[] = {
-    "mr",       "mrs",     "ms",       "miss",     "mx",        "dr",
-    "prof",     "professor", "sir",    "dame",     "lord",      "lady",
-    "president", "pres",   "senator",  "sen",      "rep",       "representative",
-    "gov",      "governor", "mayor",   "judge",    "justice",   "minister",
-    "chancellor", "premier", "king",   "queen",    "prince",    "princess",
-    "sheikh",   "pope",    "rev",      "reverend", "gen",       "general",
-    "col",      "colonel", "lt",       "capt",     "captain",   "sgt",
-    "adm",      "admiral", "maj",      "major",    "congressman",
-    "congresswoman", "secretary", "ambassador", "commissioner", NULL};
+static const word titles[] = {
+    W("mr"),         W("mrs"),         W("ms"),
+    W("miss"),       W("mx"),          W("dr"),
+    W("prof"),       W("professor"),   W("sir"),
+    W("dame"),       W("lord"),        W("lady"),
+    W("president"),  W("pres"),        W("senator"),
+    W("sen"),        W("rep"),         W("representative"),
+    W("gov"),        W("governor"),    W("mayor"),
+    W("judge"),      W("justice"),     W("minister"),
+    W("chancellor"), W("premier"),     W("king"),
+    W("queen"),      W("prince"),      W("princess"),
+    W("sheikh"),     W("pope"),        W("rev"),
+    W("reverend"),   W("gen"),         W("general"),
+    W("col"),        W("colonel"),     W("lt"),
+    W("capt"),       W("captain"),     W("sgt"),
+    W("adm"),        W("admiral"),     W("maj"),
+    W("major"),      W("congressman"), W("congresswoman"),
+    W("secretary"),  W("ambassador"),  W("commissioner"),
+    {NULL, 0}};
 
 /*
  * The honorifics a key drops.  Fewer than the titles above: "General
  * Motors", "Major League Baseball" and "King Digital" are names, while
  * nobody's name starts with "Mr".
  */
-static const char *const honorifics[] = {"mr", "mrs", "ms", "mx", "dr",
-                                         "prof", "sir", "dame", NULL};
+static const word honorifics[] = {W("mr"),  W("mrs"),  W("ms"),
+                                  W("mx"),  W("dr"),   W("prof"),
+                                  W("sir"), W("dame"), {NULL, 0}};
 
-static const char *const legal_suffixes[] = {
-    "inc",  "incorporated", "corp", "corporation", "co", "ltd", "limited",
-    "llc",  "plc",  "ag",   "sa",   "gmbh", "nv",   "bv", "lp",  "llp",
-    "spa",  "ab",   "asa",  "oyj",  "se",   "pty",  NULL};
+static const word legal_suffixes[] = {
+    W("inc"), W("incorporated"), W("corp"), W("corporation"), W("co"),
+    W("ltd"), W("limited"),      W("llc"),  W("plc"),         W("ag"),
+    W("sa"),  W("gmbh"),         W("nv"),   W("bv"),          W("lp"),
+    W("llp"), W("spa"),          W("ab"),   W("asa"),         W("oyj"),
+    W("se"),  W("pty"),          {NULL, 0}};
 
-static const char *const generational[] = {"jr", "sr", "ii", "iii", "iv",
-                                           NULL};
+static const word generational[] = {W("jr"),  W("sr"), W("ii"),
+                                    W("iii"), W("iv"), {NULL, 0}};
 
-static const char *const function_words[] = {
-    "of", "the", "and", "for", "&", "de", "la", "le", "du", "des", "del",
-    "da", "di", "on", "in", "at", "to", "a", "an", "und", "der", "y", NULL};
+static const word function_words[] = {
+    W("of"), W("the"), W("and"), W("for"), W("&"),   W("de"), W("la"),  W("le"),
+    W("du"), W("des"), W("del"), W("da"),  W("di"),  W("on"), W("in"),  W("at"),
+    W("to"), W("a"),   W("an"),  W("und"), W("der"), W("y"),  {NULL, 0}};
 
 int ng_name_is_title(const char *w, size_t n)
 {

@@ -31,38 +31,46 @@
 #include "analyze/namekey.h"
 
 #define NONE SIZE_MAX
+#define UNKNOWN (SIZE_MAX - 1)
 #define MAX_ROLE 4  /* words in a role: "deputy chief executive officer" */
 #define MAX_DESC 3  /* lower-case words in "of trading app Robinhood" */
 #define MAX_COORD 6 /* organizations in "Tesla, SpaceX and Neuralink CEO" */
 
+/* A word list entry: the word (lower case) and its length. */
+typedef struct word {
+  const char *s;
+  size_t n;
+} word;
+#define W(lit) {lit, sizeof(lit) - 1}
+
 /* Nouns a role ends in. */
-static const char *const heads[] = {
-    "ceo", "cfo", "coo", "cto", "cmo", "cio", "founder", "co-founder",
-    "cofounder", "president", "minister", "spokesman", "spokeswoman",
-    "spokesperson", "chairman", "chairwoman", "chairperson", "chair",
-    "director", "head", "boss", "owner", "co-owner", "leader", "secretary",
-    "governor", "senator", "mayor", "ambassador", "editor", "editor-in-chief",
-    "analyst", "professor", "coach", "captain", "manager", "executive",
-    "officer", "economist", "strategist", "researcher", "lawyer",
-    "attorney", "envoy", "commissioner", "chancellor", "premier",
-    "commander", "official", "adviser", "advisor", "partner", "investor",
-    "correspondent", "columnist", "reporter", "treasurer", "trustee",
-    "dean", "prosecutor", "chief", "vice-president", "president-elect",
-    "representative", "lawmaker", "congressman", "congresswoman",
-    "creator", "developer", "engineer", "scientist", NULL};
+static const word heads[] = {
+    W("ceo"), W("cfo"), W("coo"), W("cto"), W("cmo"), W("cio"), W("founder"), W("co-founder"),
+    W("cofounder"), W("president"), W("minister"), W("spokesman"), W("spokeswoman"),
+    W("spokesperson"), W("chairman"), W("chairwoman"), W("chairperson"), W("chair"),
+    W("director"), W("head"), W("boss"), W("owner"), W("co-owner"), W("leader"), W("secretary"),
+    W("governor"), W("senator"), W("mayor"), W("ambassador"), W("editor"), W("editor-in-chief"),
+    W("analyst"), W("professor"), W("coach"), W("captain"), W("manager"), W("executive"),
+    W("officer"), W("economist"), W("strategist"), W("researcher"), W("lawyer"),
+    W("attorney"), W("envoy"), W("commissioner"), W("chancellor"), W("premier"),
+    W("commander"), W("official"), W("adviser"), W("advisor"), W("partner"), W("investor"),
+    W("correspondent"), W("columnist"), W("reporter"), W("treasurer"), W("trustee"),
+    W("dean"), W("prosecutor"), W("chief"), W("vice-president"), W("president-elect"),
+    W("representative"), W("lawmaker"), W("congressman"), W("congresswoman"),
+    W("creator"), W("developer"), W("engineer"), W("scientist"), {NULL, 0}};
 
 /* Words that may stand before the head inside a role. */
-static const char *const modifiers[] = {
-    "former", "deputy", "vice", "acting", "interim", "senior", "chief",
-    "executive", "foreign", "finance", "defense", "defence", "interior",
-    "health", "press", "general", "managing", "top", "lead", "founding",
-    "outgoing", "incoming", "assistant", "associate", "state", "prime",
-    "operating", "financial", "technology", "technical", "marketing",
-    "product", "legal", "political", "security", "economy", "economic",
-    "communications", "trade", "energy", "justice", "education", "labor",
-    "labour", "digital", "principal", "research", "investment", "head",
-    "co", "board", "non-executive", "independent", "global", "regional",
-    "national", "chief-executive", NULL};
+static const word modifiers[] = {
+    W("former"), W("deputy"), W("vice"), W("acting"), W("interim"), W("senior"), W("chief"),
+    W("executive"), W("foreign"), W("finance"), W("defense"), W("defence"), W("interior"),
+    W("health"), W("press"), W("general"), W("managing"), W("top"), W("lead"), W("founding"),
+    W("outgoing"), W("incoming"), W("assistant"), W("associate"), W("state"), W("prime"),
+    W("operating"), W("financial"), W("technology"), W("technical"), W("marketing"),
+    W("product"), W("legal"), W("political"), W("security"), W("economy"), W("economic"),
+    W("communications"), W("trade"), W("energy"), W("justice"), W("education"), W("labor"),
+    W("labour"), W("digital"), W("principal"), W("research"), W("investment"), W("head"),
+    W("co"), W("board"), W("non-executive"), W("independent"), W("global"), W("regional"),
+    W("national"), W("chief-executive"), {NULL, 0}};
 
 /*
  * Jobs with several names.  The first is the label a relation carries,
@@ -83,11 +91,11 @@ static const char *const jobs[][5] = {
 #define N_JOBS (sizeof(jobs) / sizeof(jobs[0]))
 
 /* Words between a comma and a role: "Musk, the chief executive of". */
-static const char *const determiners[] = {"the", "a", "an", "its", "his",
-                                          "her", "their", "our", NULL};
+static const word determiners[] = {W("the"), W("a"), W("an"), W("its"), W("his"),
+                                          W("her"), W("their"), W("our"), {NULL, 0}};
 
 /* Links a role to its organization: "CEO of Tesla", "analyst at Wedbush". */
-static const char *const role_preps[] = {"of", "at", "for", NULL};
+static const word role_preps[] = {W("of"), W("at"), W("for"), {NULL, 0}};
 
 /* Demonyms and the names of their places, in key form. */
 static const char *const demonyms[][5] = {
@@ -163,13 +171,27 @@ typedef struct state {
   size_t seen_cap;
 } state;
 
-static int tok_in(const ng_doc *doc, size_t t, const char *const *list)
+/* Does token t spell a word of list, ignoring ASCII case? */
+static int tok_in(const ng_doc *doc, size_t t, const word *list)
 {
-  if (!(doc->tokens.v[t].flags & NG_TOK_WORD))
+  const ng_token *tk = &doc->tokens.v[t];
+  size_t n = tk->end - tk->start;
+  if (!(tk->flags & NG_TOK_WORD))
     return 0;
-  for (size_t i = 0; list[i]; i++)
-    if (ng_tok_is_ci(doc, t, list[i]))
+  const char *s = doc->text + tk->start;
+  char c0 = s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] + 32) : s[0];
+  for (size_t i = 0; list[i].s; i++) {
+    if (list[i].n != n || list[i].s[0] != c0)
+      continue;
+    size_t k = 1;
+    for (; k < n; k++) {
+      char a = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
+      if (a != list[i].s[k])
+        break;
+    }
+    if (k == n)
       return 1;
+  }
   return 0;
 }
 
@@ -215,26 +237,19 @@ static int is_target(const state *st, size_t mi)
   return t == NG_ENTITY_ORG || t == NG_ENTITY_PLACE;
 }
 
-/* The demonym entity of token t ("Russian"), or NONE. */
-static size_t demonym_at(const state *st, size_t t)
-{
-  const ng_doc *doc = st->doc;
-  if (!(doc->tokens.v[t].flags & NG_TOK_WORD))
-    return NONE;
-  for (size_t i = 0; i < N_DEMONYMS; i++)
-    if (st->place[i] != NONE && ng_tok_is_ci(doc, t, demonyms[i][0]))
-      return st->place[i];
-  return NONE;
-}
-
-/* Which places the document has for each demonym. */
-static void find_places(state *st)
+/*
+ * The entity of the place demonym i names ("Russian": Russia), or NONE
+ * when the document has no such place.  Looked up the first time a
+ * demonym stands before or in a role, then kept.
+ */
+static size_t place_of(state *st, size_t i)
 {
   ng_doc *doc = st->doc;
   ng_buf key = NG_BUF_INIT;
-  for (size_t i = 0; i < N_DEMONYMS; i++)
-    st->place[i] = NONE;
-  for (size_t e = 0; e < doc->entities.n; e++) {
+  if (st->place[i] != UNKNOWN)
+    return st->place[i];
+  st->place[i] = NONE;
+  for (size_t e = 0; e < doc->entities.n && st->place[i] == NONE; e++) {
     const ng_dentity *d = &doc->entities.v[e];
     if (d->type == NG_ENTITY_PERSON)
       continue;
@@ -242,13 +257,29 @@ static void find_places(state *st)
       const char *s = a ? d->aliases.v[a - 1] : d->name;
       ng_buf_reset(&key);
       ng_name_key(s, strlen(s), &key);
-      for (size_t i = 0; i < N_DEMONYMS; i++)
-        for (int k = 1; k < 5 && demonyms[i][k]; k++)
-          if (st->place[i] == NONE && !strcmp(key.ptr, demonyms[i][k]))
-            st->place[i] = e;
+      for (int k = 1; k < 5 && demonyms[i][k]; k++)
+        if (!strcmp(key.ptr, demonyms[i][k]))
+          st->place[i] = e;
+      if (st->place[i] != NONE)
+        break;
     }
   }
   ng_buf_release(&key);
+  return st->place[i];
+}
+
+/* The place entity the demonym at token t names ("Russian"), or NONE. */
+static size_t demonym_at(state *st, size_t t)
+{
+  const ng_doc *doc = st->doc;
+  const ng_token *tk = &doc->tokens.v[t];
+  if (!(tk->flags & NG_TOK_WORD))
+    return NONE;
+  for (size_t i = 0; i < N_DEMONYMS; i++)
+    if (strlen(demonyms[i][0]) == tk->end - tk->start &&
+        ng_tok_is_ci(doc, t, demonyms[i][0]))
+      return place_of(st, i);
+  return NONE;
 }
 
 /* "CEO", "co-founder", "chief executive": lower case but for acronyms. */
@@ -573,7 +604,8 @@ int ng_roles_find(ng_doc *doc)
       st.ends[e - 1] = mi;
     }
   }
-  find_places(&st);
+  for (size_t i = 0; i < N_DEMONYMS; i++)
+    st.place[i] = UNKNOWN;
 
   for (size_t mi = 0; mi < nm; mi++) {
     const ng_mention *m = &doc->mentions.v[mi];

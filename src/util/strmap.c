@@ -2,7 +2,8 @@
  * ng_strmap: byte strings to size_t (see strmap.h).  Linear probing in a
  * table kept at most half full; each slot remembers its key's hash, so
  * growing never rehashes a key and a probe compares bytes only when the
- * hashes agree.
+ * hashes agree.  Keys live back to back in one buffer, found by offset,
+ * so a put allocates nothing most of the time.
  */
 #include <string.h>
 
@@ -21,24 +22,22 @@ static uint64_t hash_bytes(const char *s, size_t n)
 
 void ng_strmap_init(ng_strmap *m)
 {
-  m->v = NULL;
-  m->cap = m->n = 0;
-  ng_arena_init(&m->keys);
+  memset(m, 0, sizeof(*m));
 }
 
 void ng_strmap_release(ng_strmap *m)
 {
   free(m->v);
-  ng_arena_release(&m->keys);
+  free(m->keys);
   ng_strmap_init(m);
 }
 
-static ng_strmap_slot *probe(ng_strmap_slot *v, size_t cap, const char *k,
-                             size_t n, uint64_t h)
+static ng_strmap_slot *probe(ng_strmap_slot *v, size_t cap, const char *keys,
+                             const char *k, size_t n, uint64_t h)
 {
   size_t i = (size_t)h & (cap - 1);
-  while (v[i].key &&
-         !(v[i].hash == h && v[i].len == n && !memcmp(v[i].key, k, n)))
+  while (v[i].key && !(v[i].hash == h && v[i].len == n &&
+                       !memcmp(keys + v[i].key - 1, k, n)))
     i = (i + 1) & (cap - 1);
   return &v[i];
 }
@@ -47,7 +46,7 @@ static ng_strmap_slot *find(const ng_strmap *m, const char *k, size_t n)
 {
   if (!m->cap)
     return NULL;
-  ng_strmap_slot *s = probe(m->v, m->cap, k, n, hash_bytes(k, n));
+  ng_strmap_slot *s = probe(m->v, m->cap, m->keys, k, n, hash_bytes(k, n));
   return s->key ? s : NULL;
 }
 
@@ -60,31 +59,46 @@ size_t *ng_strmap_get(const ng_strmap *m, const char *k, size_t n)
 const char *ng_strmap_key(const ng_strmap *m, const char *k, size_t n)
 {
   ng_strmap_slot *s = find(m, k, n);
-  return s ? s->key : NULL;
+  return s ? m->keys + s->key - 1 : NULL;
 }
 
 size_t *ng_strmap_put(ng_strmap *m, const char *k, size_t n, size_t val,
                       int *added)
 {
   if ((m->n + 1) * 2 > m->cap) {
-    size_t cap = m->cap ? m->cap * 2 : 64;
+    size_t cap = m->cap ? m->cap * 2 : 16;
     ng_strmap_slot *v = ng_xcalloc(cap, sizeof(*v));
-    for (size_t i = 0; i < m->cap; i++)
-      if (m->v[i].key)
-        *probe(v, cap, m->v[i].key, m->v[i].len, m->v[i].hash) = m->v[i];
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->v[i].key)
+        continue;
+      size_t j = (size_t)m->v[i].hash & (cap - 1); /* keys are distinct */
+      while (v[j].key)
+        j = (j + 1) & (cap - 1);
+      v[j] = m->v[i];
+    }
     free(m->v);
     m->v = v;
     m->cap = cap;
   }
   uint64_t h = hash_bytes(k, n);
-  ng_strmap_slot *s = probe(m->v, m->cap, k, n, h);
+  ng_strmap_slot *s = probe(m->v, m->cap, m->keys, k, n, h);
   if (added)
     *added = !s->key;
   if (!s->key) {
-    s->key = ng_arena_strndup(&m->keys, k, n);
+    if (m->keys_len + n + 1 > m->keys_cap) {
+      size_t cap = m->keys_cap ? m->keys_cap : 256;
+      while (cap < m->keys_len + n + 1)
+        cap *= 2;
+      m->keys = ng_xrealloc(m->keys, cap);
+      m->keys_cap = cap;
+    }
+    memcpy(m->keys + m->keys_len, k, n);
+    m->keys[m->keys_len + n] = '\0';
+    s->key = m->keys_len + 1;
     s->len = n;
     s->hash = h;
     s->val = val;
+    m->keys_len += n + 1;
     m->n++;
   }
   return &s->val;

@@ -7,9 +7,10 @@
  * documents (merge.c), so both group with the same hashing and equality.
  *
  * Keys are (pointer, length), need not be NUL-terminated and may hold any
- * bytes.  The map copies each key into its own arena, so the caller's key
- * is borrowed for the call only; stored keys are NUL-terminated and live
- * until ng_strmap_release().  Allocation failure aborts (see mem.h).
+ * bytes.  The map copies each key into one buffer of its own, so the
+ * caller's key is borrowed for the call only.  Allocation failure aborts
+ * (see mem.h).  Maps are cheap to make: nothing is allocated until the
+ * first put, and a document's handful of keys fit in one small table.
  *
  *     ng_strmap m = NG_STRMAP_INIT;
  *     int added;
@@ -20,10 +21,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "util/arena.h"
 
 typedef struct ng_strmap_slot {
-  const char *key; /* NULL: empty slot */
+  size_t key; /* offset + 1 of the key in the map's buffer; 0: empty */
   size_t len;
   uint64_t hash;
   size_t val;
@@ -32,10 +32,11 @@ typedef struct ng_strmap_slot {
 typedef struct ng_strmap {
   ng_strmap_slot *v;
   size_t cap, n; /* cap is 0 or a power of two; n entries */
-  ng_arena keys;
+  char *keys;    /* every key, each followed by a NUL */
+  size_t keys_len, keys_cap;
 } ng_strmap;
 
-#define NG_STRMAP_INIT {NULL, 0, 0, NG_ARENA_INIT}
+#define NG_STRMAP_INIT {NULL, 0, 0, NULL, 0, 0}
 
 void ng_strmap_init(ng_strmap *m);
 /* Free the table and every stored key; m is empty and reusable after. */
@@ -56,7 +57,10 @@ size_t *ng_strmap_put(ng_strmap *m, const char *k, size_t n, size_t val,
 size_t *ng_strmap_puts(ng_strmap *m, const char *k, size_t val, int *added);
 size_t *ng_strmap_gets(const ng_strmap *m, const char *k);
 
-/* The stored copy of k (NUL-terminated, owned by the map), or NULL. */
+/*
+ * The stored copy of k (NUL-terminated, owned by the map), or NULL.  Valid
+ * until the next put.
+ */
 const char *ng_strmap_key(const ng_strmap *m, const char *k, size_t n);
 
 #endif
