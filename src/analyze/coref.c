@@ -682,7 +682,11 @@ static size_t said_owner(const state *st, const size_t *ends, size_t t)
 static void find_handles(state *st)
 {
   ng_doc *doc = st->doc;
-  size_t nt = doc->tokens.n;
+  size_t nt = doc->tokens.n, any = 0;
+  for (size_t t = 0; t < nt && !any; t++)
+    any = doc->tokens.v[t].flags & NG_TOK_HANDLE;
+  if (!any)
+    return; /* most articles: nothing to index */
   size_t *ends = ng_xmalloc((nt ? nt : 1) * sizeof(*ends));
   ng_strmap done; /* lower-cased handle -> entity or NONE, decided once */
   handle_index hx;

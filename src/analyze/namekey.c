@@ -167,8 +167,7 @@ static int next_word(const char *key, size_t n, size_t *i, size_t *ws,
 
 void ng_name_key(const char *name, size_t n, ng_buf *out)
 {
-  ng_buf tmp = NG_BUF_INIT;
-  size_t i = 0, end = n;
+  size_t i = 0, end = n, base = out->len;
 
   /*
    * Trim what may trail a name in a careless span ("Musk's", "Reuters'",
@@ -193,38 +192,56 @@ void ng_name_key(const char *name, size_t n, ng_buf *out)
   else if (end >= 3 && !memcmp(name + end - 3, "\xe2\x80\x99", 3))
     end -= 3;
 
-  /* Words, folded, one space apart, inner dots and apostrophes dropped. */
+  /*
+   * Words, folded, one space apart, inner dots and apostrophes dropped;
+   * written straight into out (a key is never longer than three bytes a
+   * byte of its name: U+FFFD for a stray byte).
+   */
+  ng_buf_grow(out, 3 * end + 1);
+  char *o = out->ptr;
+  size_t len = base;
   int in_word = 0;
   while (i < end) {
-    uint32_t cp = ng_utf8_next(name, end, &i);
+    unsigned char c = (unsigned char)name[i];
+    uint32_t cp;
+    if (c < 0x80) {
+      i++;
+      cp = c;
+    } else {
+      cp = ng_utf8_next(name, end, &i);
+    }
     if (is_sep(cp)) {
       in_word = 0;
       continue;
     }
     if (cp == '.' || is_apostrophe(cp))
       continue;
-    if (!in_word && tmp.len)
-      ng_buf_addch(&tmp, ' ');
+    if (!in_word && len > base)
+      o[len++] = ' ';
     in_word = 1;
-    char enc[4];
-    size_t k = ng_utf8_encode(fold(cp), enc);
-    ng_buf_add(&tmp, enc, k);
+    if (cp < 0x80)
+      o[len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    else
+      len += ng_utf8_encode(fold(cp), o + len);
   }
 
   /* Leading "the" and honorifics go, unless they are all there is. */
-  size_t j = 0, ws, wl, keep = 0;
-  while (next_word(tmp.ptr, tmp.len, &j, &ws, &wl)) {
-    if (!(wl == 3 && !memcmp(tmp.ptr + ws, "the", 3)) &&
-        !word_in(tmp.ptr + ws, wl, honorifics))
+  size_t j = base, ws, wl, keep = base;
+  while (next_word(o, len, &j, &ws, &wl)) {
+    if (!(wl == 3 && !memcmp(o + ws, "the", 3)) &&
+        !word_in(o + ws, wl, honorifics))
       break;
     keep = j;
   }
-  while (keep < tmp.len && tmp.ptr[keep] == ' ')
+  while (keep < len && o[keep] == ' ')
     keep++;
-  if (keep >= tmp.len)
-    keep = 0;
-  ng_buf_add(out, tmp.ptr + keep, tmp.len - keep);
-  ng_buf_release(&tmp);
+  if (keep >= len)
+    keep = base;
+  if (keep > base) {
+    memmove(o + base, o + keep, len - keep);
+    len -= keep - base;
+  }
+  ng_buf_setlen(out, len);
 }
 
 size_t ng_name_words(const char *key, size_t n)
