@@ -11,6 +11,7 @@
  *                                                      ROLE of ORG , PERSON
  *   after    "Elon Musk, the chief executive of Tesla" PERSON , ROLE of ORG
  *            "Elon Musk, Tesla's CEO"                  PERSON , ORG 's ROLE
+ *            "Putin, a former KGB official"            PERSON , former ORG ROLE
  *            "Vladimir Putin, the Russian president"   PERSON , DEMONYM ROLE
  *
  * A role is a run of at most four lexicon words ending in a head noun
@@ -541,8 +542,14 @@ static void find_after(state *st, size_t mi, size_t hi)
     return;
   }
 
-  /* "Elon Musk, Tesla's CEO", "Elon Musk, Tesla CEO". */
+  /*
+   * "Elon Musk, Tesla's CEO", "Elon Musk, Tesla CEO", "Putin, a former
+   * KGB official".
+   */
+  const char *pre = NULL;
   size_t om = st->starts[t];
+  if (om == NONE && t + 1 < hi && ng_tok_is_ci(doc, t, "former"))
+    pre = "former", om = st->starts[t + 1];
   if (is_target(st, om)) {
     size_t r = st->te[om];
     if (r < hi && (ng_tok_is_ci(doc, r, "'s") ||
@@ -550,7 +557,7 @@ static void find_after(state *st, size_t mi, size_t hi)
       r++;
     size_t re2 = r < hi ? role_fwd(doc, r, hi) : NONE;
     if (re2 != NONE)
-      add(st, mi, doc->mentions.v[om].entity, r, re2, sent);
+      add_as(st, mi, doc->mentions.v[om].entity, pre, r, re2, sent);
     return;
   }
 

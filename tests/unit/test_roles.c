@@ -344,3 +344,16 @@ Test(roles, chained_roles_before_a_name)
   cr_assert_eq(doc->relations.n, 2);
   ng_doc_free(doc);
 }
+
+Test(roles, former_job_in_an_apposition)
+{
+  ng_doc *doc = doc_of("Putin, a former KGB official, described the internet "
+                       "as a CIA project.");
+  mark(doc, "Putin", NG_ENTITY_PERSON);
+  mark(doc, "KGB", NG_ENTITY_ORG);
+  mark(doc, "CIA", NG_ENTITY_ORG);
+  run(doc);
+  EXPECT(doc, "Putin", "former official", "KGB");
+  cr_assert_eq(doc->relations.n, 1);
+  ng_doc_free(doc);
+}
