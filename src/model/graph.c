@@ -36,6 +36,7 @@ void ng_graph_free(ng_graph *g)
   for (size_t i = 0; i < g->entities.n; i++) {
     NG_VEC_FREE(g->entities.v[i].aliases);
     NG_VEC_FREE(g->entities.v[i].docs);
+    NG_VEC_FREE(g->entities.v[i].merged);
   }
   for (size_t i = 0; i < g->events.n; i++) {
     NG_VEC_FREE(g->events.v[i].participants);

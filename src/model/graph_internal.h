@@ -25,6 +25,19 @@ typedef struct ng_gdoc {
   size_t duplicate_of; /* index of the doc it repeats, or (size_t)-1 */
 } ng_gdoc;
 
+/*
+ * The merge record: one document's entity that went into a merged one,
+ * under the name that document gave it.
+ */
+typedef struct ng_gmerged {
+  size_t doc;        /* index into g->docs */
+  char *name;        /* the document's canonical form of the name */
+  char **aliases;    /* the other forms that document used */
+  size_t n_aliases;
+  size_t n_mentions; /* mentions in that document */
+  size_t start, end; /* the first of them: byte offsets in the doc's text */
+} ng_gmerged;
+
 typedef struct ng_gentity {
   char *id;   /* "person:elon-musk", unique in the graph */
   char *name; /* canonical: the most complete form seen */
@@ -32,12 +45,13 @@ typedef struct ng_gentity {
   NG_VEC(char *) aliases; /* sorted, unique, never equal to name */
   size_t n_mentions;
   NG_VEC(size_t) docs; /* indices into g->docs, sorted */
+  NG_VEC(ng_gmerged) merged; /* in document order, never empty */
 } ng_gentity;
 
 /* Where a fact was read: a sentence of a document. */
 typedef struct ng_gsource {
   size_t doc;        /* index into g->docs */
-  char *text;        /* the sentence */
+  char *text;        /* the sentence; NULL for co-mentions (too many) */
   size_t start, end; /* its byte offsets in the document's text */
   char *date_text;   /* the date expression used, or NULL */
   char date[48];     /* the value that source gave, "" if none */
@@ -55,7 +69,8 @@ typedef struct ng_gevent {
 
 /*
  * A tie between two entities.  role == NULL: they act together (share
- * sentences), weight = how many sentences.  role != NULL: a labelled
+ * sentences), weight = how many sentences, sources = those sentences
+ * (without text), so weight == sources.n.  role != NULL: a labelled
  * relation, "a is <role> of b" (Peskov spokesman of Kremlin), weight =
  * how many sources say so.
  */
@@ -63,7 +78,7 @@ typedef struct ng_gedge {
   size_t a, b;
   char *role;
   unsigned weight;
-  NG_VEC(ng_gsource) sources; /* for role edges; empty for co-mentions */
+  NG_VEC(ng_gsource) sources; /* where it was read, in document order */
 } ng_gedge;
 
 struct ng_graph {

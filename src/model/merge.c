@@ -47,11 +47,13 @@ typedef struct rec {
   char **aliases;
   size_t n_aliases;
   size_t n_mentions;
+  size_t start, end; /* the first mention */
 } rec;
 
 typedef struct pair {
   size_t a, b; /* record ids */
   size_t doc;
+  size_t start, end; /* the sentence */
 } pair;
 
 typedef struct rel {
@@ -364,6 +366,15 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     r->aliases = ng_arena_alloc(&g->arena, sizeof(char *) * (de->aliases.n + 1));
     for (size_t a = 0; a < de->aliases.n; a++)
       r->aliases[a] = ng_arena_strdup(&g->arena, de->aliases.v[a]);
+    r->start = r->end = 0;
+  }
+  /* Mentions are in text order: the first one seen is the first. */
+  for (size_t i = doc->mentions.n; i-- > 0;) {
+    const ng_mention *mn = &doc->mentions.v[i];
+    if (mn->entity < doc->entities.n) {
+      ms->recs.v[base + mn->entity].start = mn->start;
+      ms->recs.v[base + mn->entity].end = mn->end;
+    }
   }
 
   /* Entities named in one sentence act together there. */
@@ -387,6 +398,8 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
         p->a = base + seen.v[i];
         p->b = base + seen.v[j];
         p->doc = d;
+        p->start = doc->sentences.v[s].start;
+        p->end = doc->sentences.v[s].end;
       }
   }
   NG_VEC_FREE(seen);
@@ -601,6 +614,14 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
     e->n_mentions += r->n_mentions;
     if (!e->docs.n || e->docs.v[e->docs.n - 1] != r->doc)
       *NG_VEC_PUSH(e->docs) = r->doc;
+    ng_gmerged *mr = NG_VEC_PUSH(e->merged);
+    mr->doc = r->doc;
+    mr->name = r->name;
+    mr->aliases = r->aliases;
+    mr->n_aliases = r->n_aliases;
+    mr->n_mentions = r->n_mentions;
+    mr->start = r->start;
+    mr->end = r->end;
     if (strcmp(r->name, e->name))
       *NG_VEC_PUSH(e->aliases) = r->name;
     for (size_t a = 0; a < r->n_aliases; a++)
@@ -717,7 +738,17 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
       e->a = a;
       e->b = b;
     }
-    g->edges.v[*slot].weight++;
+    ng_gedge *e = &g->edges.v[*slot];
+    /* Two records of one sentence can meet in one entity pair: once. */
+    if (e->sources.n && e->sources.v[e->sources.n - 1].doc == p->doc &&
+        e->sources.v[e->sources.n - 1].start == p->start)
+      continue;
+    e->weight++;
+    ng_gsource *src = NG_VEC_PUSH(e->sources);
+    memset(src, 0, sizeof(*src));
+    src->doc = p->doc;
+    src->start = p->start;
+    src->end = p->end;
   }
   /* Roles: "a is <role> of b", directed, with every source. */
   ng_buf rkey = NG_BUF_INIT;

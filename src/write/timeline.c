@@ -53,19 +53,45 @@ static json_t *entity_id(const ng_graph *g, size_t i)
   return i < g->entities.n ? ng_json_str(g->entities.v[i].id) : json_null();
 }
 
-/* Where a fact was read: {"document", "text", "start", "end", ...}. */
+/*
+ * Where a fact was read: {"document", "text", "start", "end", ...}.  A
+ * co-mention's sentence has no text (there are too many of them to copy):
+ * just the document and the byte offsets, which find it.
+ */
 static json_t *source(const ng_graph *g, const ng_gsource *s)
 {
   json_t *o = json_object();
-  if (!o || put(o, "document", doc_id(g, s->doc)) ||
-      put(o, "text", ng_json_str(s->text)) || put(o, "start", num(s->start)) ||
-      put(o, "end", num(s->end)) ||
-      put(o, "date_text", ng_json_str(s->date_text)) ||
-      put(o, "date", opt_fixed(s->date, sizeof(s->date)))) {
-    json_decref(o);
-    return NULL;
-  }
+  if (!o || put(o, "document", doc_id(g, s->doc)))
+    goto fail;
+  if (s->text && put(o, "text", ng_json_str(s->text)))
+    goto fail;
+  if (put(o, "start", num(s->start)) || put(o, "end", num(s->end)))
+    goto fail;
+  if (s->text && (put(o, "date_text", ng_json_str(s->date_text)) ||
+                  put(o, "date", opt_fixed(s->date, sizeof(s->date)))))
+    goto fail;
   return o;
+fail:
+  json_decref(o);
+  return NULL;
+}
+
+/* The merge record: which document called the entity what, and where. */
+static json_t *merged(const ng_graph *g, const ng_gmerged *m)
+{
+  json_t *o = json_object(), *a;
+  if (!o || put(o, "document", doc_id(g, m->doc)) ||
+      put(o, "name", ng_json_str(m->name)) || !(a = put_array(o, "aliases")) ||
+      put(o, "mentions", num(m->n_mentions)) ||
+      put(o, "start", num(m->start)) || put(o, "end", num(m->end)))
+    goto fail;
+  for (size_t i = 0; i < m->n_aliases; i++)
+    if (json_array_append_new(a, ng_json_str(m->aliases[i])))
+      goto fail;
+  return o;
+fail:
+  json_decref(o);
+  return NULL;
 }
 
 static int add_sources(json_t *arr, const ng_graph *g, const ng_gsource *v,
@@ -112,6 +138,7 @@ static size_t section_len(const ng_graph *g, enum section s)
 static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
 {
   json_t *o = json_object(), *a;
+  ng_buf idbuf = NG_BUF_INIT;
 
   *out = NULL;
   if (!o)
@@ -136,17 +163,21 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
   }
   case ENTITIES: {
     const ng_gentity *e = &g->entities.v[i];
-    json_t *docs;
+    json_t *docs, *mg;
     if (put(o, "id", ng_json_str(e->id)) ||
         put(o, "name", ng_json_str(e->name)) ||
         put(o, "type", json_string(ng_entity_type_name(e->type))) ||
         !(a = put_array(o, "aliases")) ||
         put(o, "mentions", num(e->n_mentions)) ||
         !(docs = put_array(o, "documents")) ||
-        add_ids(docs, g, e->docs.v, e->docs.n, doc_id))
+        add_ids(docs, g, e->docs.v, e->docs.n, doc_id) ||
+        !(mg = put_array(o, "merged")))
       goto fail;
     for (size_t k = 0; k < e->aliases.n; k++)
       if (json_array_append_new(a, ng_json_str(e->aliases.v[k])))
+        goto fail;
+    for (size_t k = 0; k < e->merged.n; k++)
+      if (json_array_append_new(mg, merged(g, &e->merged.v[k])))
         goto fail;
     break;
   }
@@ -157,15 +188,16 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
       json_decref(o);
       return 0;
     }
-    if (put(o, "source", entity_id(g, e->a)) ||
+    ng_buf_reset(&idbuf);
+    ng_edge_id(g, e, &idbuf);
+    if (put(o, "id", ng_json_strn(idbuf.ptr, idbuf.len)) ||
+        put(o, "source", entity_id(g, e->a)) ||
         put(o, "target", entity_id(g, e->b)))
       goto fail;
     if (s == RELATIONS && put(o, "role", ng_json_str(e->role)))
       goto fail;
-    if (put(o, "weight", num(e->weight)))
-      goto fail;
-    if (s == RELATIONS && (!(a = put_array(o, "sources")) ||
-                           add_sources(a, g, e->sources.v, e->sources.n)))
+    if (put(o, "weight", num(e->weight)) || !(a = put_array(o, "sources")) ||
+        add_sources(a, g, e->sources.v, e->sources.n))
       goto fail;
     break;
   }
@@ -188,9 +220,11 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
   case N_SECTIONS:
     break;
   }
+  ng_buf_release(&idbuf);
   *out = o;
   return 0;
 fail:
+  ng_buf_release(&idbuf);
   json_decref(o);
   return -1;
 }

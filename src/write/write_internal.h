@@ -8,12 +8,16 @@
  *   dot.c       builds the cgraph graph; graph.dot is that graph written
  *   svg.c       lays the same graph out and renders it
  *   extract.c   owns the jansson helpers the two JSON writers share
+ *   escape.c    edge ids, XML/HTML/CSV escaping and date spans, shared by
+ *               the export formats (cytoscape.c, csv.c, gexf.c,
+ *               graphml.c, timelinejs.c)
  */
 #include <cgraph.h>
 #include <jansson.h>
 
 #include "model/graph_internal.h"
 #include "newsgraph.h"
+#include "util/civil.h"
 
 /*
  * Graphs with more entities or edges than this are laid out with sfdp
@@ -76,5 +80,42 @@ json_t *ng_json_strn(const char *s, size_t n);
 
 /* Same for a NUL-terminated string; NULL s gives JSON null. */
 json_t *ng_json_str(const char *s);
+
+/*
+ * The id of an edge, the same in every format: "co:<a>|<b>" for a
+ * co-mention, "role:<a>|<role>|<b>" for a relation (a and b are entity
+ * ids, which hold no '|').  Unique because g keeps one edge per pair
+ * and role.  Appended to out.
+ */
+void ng_edge_id(const ng_graph *g, const ng_gedge *e, ng_buf *out);
+
+/*
+ * Append s (NULL is empty) escaped for XML 1.0: & < > always, and, when
+ * attr is set, '"' and the line breaks and tabs that a parser would
+ * otherwise read back as spaces.  Invalid UTF-8 and code points XML
+ * cannot carry become U+FFFD.
+ */
+void ng_xml_add(ng_buf *out, const char *s, int attr);
+
+/*
+ * Append s escaped as HTML text or attribute value (& < > " '): for the
+ * formats whose viewers render HTML, like TimelineJS.  Control
+ * characters become spaces.
+ */
+void ng_html_add(ng_buf *out, const char *s);
+
+/*
+ * Append s as one CSV field (RFC 4180): quoted when it holds a comma, a
+ * quote, a line break or edge spaces, with quotes doubled.  Invalid
+ * UTF-8 becomes U+FFFD.
+ */
+void ng_csv_add(ng_buf *out, const char *s);
+
+/*
+ * The days an event date covers: "2021" the year, "2021-02" the month,
+ * "2021-W07" Monday to Sunday, "2021-02-14" that day.  Returns 0 with
+ * *first and *last set, or -1 when date is none of these or no real day.
+ */
+int ng_date_span(const char *date, ng_ymd *first, ng_ymd *last);
 
 #endif

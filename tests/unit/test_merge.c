@@ -113,3 +113,52 @@ Test(merge, output_order_is_stable)
   }
   ng_graph_free(g);
 }
+
+/*
+ * The merge record: each document's name for the entity, with where it
+ * first appears; co-mention edges keep one source per sentence counted.
+ */
+Test(merge, entity_keeps_its_merge_record_and_edges_their_sentences)
+{
+  const char *texts[] = {
+      "Elon Musk met Angela Merkel in Berlin on Monday. Musk and Merkel "
+      "talked about cars.",
+      "On Tuesday Musk called Merkel again."};
+  const char *dates[] = {"2021-02-15", "2021-02-16"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  const ng_gentity *musk = NULL;
+  for (size_t i = 0; i < g->entities.n; i++)
+    if (!strcmp(g->entities.v[i].id, "person:elon-musk"))
+      musk = &g->entities.v[i];
+  cr_assert_not_null(musk);
+  cr_assert_eq(musk->merged.n, 2);
+  cr_expect_eq(musk->merged.v[0].doc, 0);
+  cr_expect_str_eq(musk->merged.v[0].name, "Elon Musk");
+  cr_expect_eq(musk->merged.v[0].start, 0);
+  cr_expect_eq(musk->merged.v[0].end, strlen("Elon Musk"));
+  cr_expect_eq(musk->merged.v[1].doc, 1);
+  cr_expect_str_eq(musk->merged.v[1].name, "Musk");
+  cr_expect_eq(strncmp(texts[1] + musk->merged.v[1].start, "Musk", 4), 0);
+  cr_expect_eq(musk->merged.v[1].end - musk->merged.v[1].start, 4);
+
+  size_t total = 0;
+  for (size_t i = 0; i < g->entities.n; i++)
+    total += g->entities.v[i].merged.n;
+  cr_expect_geq(total, g->entities.n);
+  size_t comentions = 0;
+  for (size_t i = 0; i < g->edges.n; i++) {
+    const ng_gedge *e = &g->edges.v[i];
+    if (e->role)
+      continue;
+    comentions++;
+    cr_expect_eq(e->sources.n, e->weight, "edge %zu", i);
+    for (size_t k = 0; k < e->sources.n; k++) {
+      const ng_gsource *s = &e->sources.v[k];
+      cr_expect_null(s->text);
+      cr_expect_lt(s->start, s->end);
+      cr_expect_leq(s->end, strlen(texts[s->doc]));
+    }
+  }
+  cr_expect_geq(comentions, 1);
+  ng_graph_free(g);
+}
