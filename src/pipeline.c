@@ -62,6 +62,49 @@ static int make_dirs(const char *path)
 
 typedef int (*writer_fn)(const ng_graph *, ng_buf *, ng_err *);
 
+/* --format names, in the order --help lists them. */
+static const struct {
+  const char *name;
+  unsigned bits;
+} format_names[] = {
+    {"dot", NG_FORMAT_DOT},
+    {"svg", NG_FORMAT_SVG},
+    {"json", NG_FORMAT_JSON},
+    {"timelinejs", NG_FORMAT_TIMELINEJS},
+    {"cytoscape", NG_FORMAT_CYTOSCAPE},
+    {"gexf", NG_FORMAT_GEXF},
+    {"graphml", NG_FORMAT_GRAPHML},
+    {"csv", NG_FORMAT_CSV},
+    {"default", NG_FORMATS_DEFAULT},
+    {"all", NG_FORMATS_ALL},
+};
+
+int ng_formats_parse(const char *list, unsigned *formats, ng_err *err)
+{
+  unsigned set = 0;
+  const char *p = list;
+
+  for (;;) {
+    size_t n = strcspn(p, ","), k;
+    for (k = 0; k < sizeof(format_names) / sizeof(*format_names); k++)
+      if (strlen(format_names[k].name) == n &&
+          !strncmp(format_names[k].name, p, n))
+        break;
+    if (k == sizeof(format_names) / sizeof(*format_names))
+      return ng_err_set(err, NG_ERR_USAGE,
+                        "unknown format '%.*s' (known: dot, svg, json, "
+                        "timelinejs, cytoscape, gexf, graphml, csv, "
+                        "default, all)",
+                        (int)(n < 64 ? n : 64), p);
+    set |= format_names[k].bits;
+    if (!p[n])
+      break;
+    p += n + 1;
+  }
+  *formats = set;
+  return 0;
+}
+
 static int write_one(const ng_graph *g, const char *outdir, const char *name,
                      writer_fn fn, ng_err *err)
 {
@@ -106,14 +149,24 @@ int ng_run(const char *const *inputs, size_t n_inputs, const char *outdir,
    * others standing, and the first failure is the one reported.
    */
   static const struct {
+    unsigned format;
     const char *name;
     writer_fn fn;
-  } outputs[] = {{"graph.dot", ng_write_dot},
-                 {"graph.svg", ng_write_svg},
-                 {"timeline.json", ng_write_timeline}};
+  } outputs[] = {{NG_FORMAT_DOT, "graph.dot", ng_write_dot},
+                 {NG_FORMAT_SVG, "graph.svg", ng_write_svg},
+                 {NG_FORMAT_JSON, "timeline.json", ng_write_timeline},
+                 {NG_FORMAT_TIMELINEJS, "timelinejs.json", ng_write_timelinejs},
+                 {NG_FORMAT_CYTOSCAPE, "cytoscape.json", ng_write_cytoscape},
+                 {NG_FORMAT_GEXF, "graph.gexf", ng_write_gexf},
+                 {NG_FORMAT_GRAPHML, "graph.graphml", ng_write_graphml},
+                 {NG_FORMAT_CSV, "nodes.csv", ng_write_nodes_csv},
+                 {NG_FORMAT_CSV, "edges.csv", ng_write_edges_csv}};
+  unsigned formats = opts && opts->formats ? opts->formats : NG_FORMATS_DEFAULT;
   ng_err first = NG_ERR_INIT;
   for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
     ng_err e = NG_ERR_INIT;
+    if (!(formats & outputs[i].format))
+      continue;
     if (write_one(g, outdir, outputs[i].name, outputs[i].fn, &e) < 0 &&
         first.status == 0)
       first = e;

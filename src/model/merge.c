@@ -73,7 +73,10 @@ typedef struct evrec {
   size_t sentence;
 } evrec;
 
+struct smap;
+
 struct ng_merge_state {
+  struct smap *doc_ids; /* ids given so far, to keep them unique */
   NG_VEC(rec) recs;
   NG_VEC(pair) pairs;
   NG_VEC(rel) rels;
@@ -157,6 +160,29 @@ static size_t *smap_slot(smap *m, ng_arena *arena, const char *key, int create)
   m->vals[h] = (size_t)-1;
   m->n++;
   return &m->vals[h];
+}
+
+/* A document id no other document has: id, or id#2, id#3, ... */
+static char *unique_doc_id(ng_graph *g, const char *id)
+{
+  struct ng_merge_state *ms = g->merge;
+  ng_buf b = NG_BUF_INIT;
+  size_t *slot;
+  char *out;
+
+  if (!ms->doc_ids)
+    ms->doc_ids = ng_xcalloc(1, sizeof(smap));
+  ng_buf_adds(&b, id);
+  for (unsigned k = 2; *(slot = smap_slot(ms->doc_ids, &g->arena, b.ptr, 1)) !=
+                       (size_t)-1;
+       k++) {
+    ng_buf_reset(&b);
+    ng_buf_addf(&b, "%s#%u", id, k);
+  }
+  *slot = 0;
+  out = ng_arena_strdup(&g->arena, b.ptr);
+  ng_buf_release(&b);
+  return out;
 }
 
 static size_t find(size_t *parent, size_t x)
@@ -340,7 +366,8 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     return ng_err_set(err, NG_ERR_USAGE, "graph already finished");
   size_t d = g->docs.n;
   ng_gdoc *gd = NG_VEC_PUSH(g->docs);
-  gd->id = ng_arena_strdup(&g->arena, doc->id ? doc->id : "-");
+  /* Two JSON Lines records may carry one id; references need one each. */
+  gd->id = unique_doc_id(g, doc->id ? doc->id : "-");
   gd->source = ng_arena_strdup(&g->arena, doc->source ? doc->source : "-");
   gd->title = doc->title ? ng_arena_strdup(&g->arena, doc->title) : NULL;
   gd->url = doc->url ? ng_arena_strdup(&g->arena, doc->url) : NULL;
@@ -947,16 +974,23 @@ static void build_events(ng_graph *g, const size_t *rec_entity)
   NG_VEC_FREE(cl);
   if (g->events.n)
     qsort(g->events.v, g->events.n, sizeof(ng_gevent), cmp_event);
-  /* Unique ids, in sorted order. */
-  for (size_t i = 1; i < g->events.n; i++) {
-    unsigned suffix = 2;
-    while (!strcmp(g->events.v[i].id, g->events.v[i - 1].id) ||
-           (i >= 2 && !strcmp(g->events.v[i].id, g->events.v[i - 2].id))) {
+  /*
+   * Unique ids, in sorted order: the second "event:d:x" becomes
+   * "event:d:x-2", the third "-3", however many there are.
+   */
+  smap taken = {0};
+  for (size_t i = 0; i < g->events.n; i++) {
+    const char *base = g->events.v[i].id;
+    size_t *slot = smap_slot(&taken, &g->arena, base, 1);
+    for (unsigned suffix = 2; *slot != (size_t)-1; suffix++) {
       ng_buf_reset(&id);
-      ng_buf_addf(&id, "%s-%u", g->events.v[i].id, suffix++);
+      ng_buf_addf(&id, "%s-%u", base, suffix);
+      slot = smap_slot(&taken, &g->arena, id.ptr, 1);
       g->events.v[i].id = ng_arena_strdup(&g->arena, id.ptr);
     }
+    *slot = i;
   }
+  smap_free(&taken);
   ng_buf_release(&id);
 }
 
@@ -986,6 +1020,10 @@ void ng_merge_state_free(struct ng_merge_state *ms)
 {
   if (!ms)
     return;
+  if (ms->doc_ids) {
+    smap_free(ms->doc_ids);
+    free(ms->doc_ids);
+  }
   NG_VEC_FREE(ms->recs);
   NG_VEC_FREE(ms->pairs);
   NG_VEC_FREE(ms->rels);

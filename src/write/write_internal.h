@@ -8,7 +8,7 @@
  *   dot.c       builds the cgraph graph; graph.dot is that graph written
  *   svg.c       lays the same graph out and renders it
  *   extract.c   owns the jansson helpers the two JSON writers share
- *   escape.c    edge ids, XML/HTML/CSV escaping and date spans, shared by
+ *   export.c    edge ids, XML/HTML/CSV escaping and date spans, shared by
  *               the export formats (cytoscape.c, csv.c, gexf.c,
  *               graphml.c, timelinejs.c)
  */
@@ -117,5 +117,24 @@ void ng_csv_add(ng_buf *out, const char *s);
  * *first and *last set, or -1 when date is none of these or no real day.
  */
 int ng_date_span(const char *date, ng_ymd *first, ng_ymd *last);
+
+/*
+ * The first and last publication dates ("YYYY-MM-DD", "" when none is
+ * known) of the documents an entity or an edge was read in.
+ */
+typedef struct ng_date_range {
+  char first[11], last[11];
+} ng_date_range;
+
+void ng_entity_dates(const ng_graph *g, const ng_gentity *e,
+                     ng_date_range *r);
+void ng_edge_dates(const ng_graph *g, const ng_gedge *e, ng_date_range *r);
+
+/*
+ * Append s as an XML NMTOKEN (GraphML ids): letters, digits, '-', '.',
+ * ':' and non-ASCII name characters stay; anything else, '_' included,
+ * becomes _xHHHH_ (its code point in hex), so distinct ids stay distinct.
+ */
+void ng_xml_name_add(ng_buf *out, const char *s);
 
 #endif

@@ -162,3 +162,24 @@ Test(merge, entity_keeps_its_merge_record_and_edges_their_sentences)
   cr_expect_geq(comentions, 1);
   ng_graph_free(g);
 }
+
+/* Ids are references: two documents given one id must not share it. */
+Test(merge, repeated_document_ids_are_made_unique)
+{
+  ng_graph *g = ng_graph_new();
+  ng_err err = NG_ERR_INIT;
+  const char *text = "Elon Musk spoke in Berlin on Monday.";
+  const char *ids[] = {"story", "story", "story#2", "story"};
+  for (size_t i = 0; i < 4; i++) {
+    ng_doc *doc = ng_doc_new(ids[i], "x.jsonl", text, strlen(text), NULL);
+    cr_assert_eq(ng_doc_analyze(doc, &err), 0);
+    cr_assert_eq(ng_graph_add(g, doc, &err), 0);
+    ng_doc_free(doc);
+  }
+  cr_assert_eq(ng_graph_finish(g, &err), 0);
+  cr_expect_str_eq(g->docs.v[0].id, "story");
+  cr_expect_str_eq(g->docs.v[1].id, "story#2");
+  cr_expect_str_eq(g->docs.v[2].id, "story#2#2");
+  cr_expect_str_eq(g->docs.v[3].id, "story#3");
+  ng_graph_free(g);
+}

@@ -192,3 +192,63 @@ int ng_date_span(const char *date, ng_ymd *first, ng_ymd *last)
   *first = *last = (ng_ymd){y, m, d};
   return 0;
 }
+
+/* Widen [first, last] to hold a document's publication date. */
+static void widen(const ng_graph *g, size_t doc, ng_date_range *r)
+{
+  const char *p;
+  if (doc >= g->docs.n || !*(p = g->docs.v[doc].published))
+    return;
+  if (!r->first[0] || strcmp(p, r->first) < 0)
+    snprintf(r->first, sizeof(r->first), "%.10s", p);
+  if (!r->last[0] || strcmp(p, r->last) > 0)
+    snprintf(r->last, sizeof(r->last), "%.10s", p);
+}
+
+void ng_entity_dates(const ng_graph *g, const ng_gentity *e,
+                     ng_date_range *r)
+{
+  r->first[0] = r->last[0] = '\0';
+  for (size_t i = 0; i < e->docs.n; i++)
+    widen(g, e->docs.v[i], r);
+}
+
+void ng_edge_dates(const ng_graph *g, const ng_gedge *e, ng_date_range *r)
+{
+  r->first[0] = r->last[0] = '\0';
+  for (size_t i = 0; i < e->sources.n; i++)
+    widen(g, e->sources.v[i].doc, r);
+}
+
+/*
+ * May cp stand in an XML 1.0 name (Fifth Edition NameChar)?  ASCII is
+ * narrowed to letters, digits, '-', '.' and ':'; '_' is left out too, so
+ * that the _xHHHH_ escape below cannot be confused with the text.
+ */
+static int name_char(uint32_t cp)
+{
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9') || cp == '-' || cp == '.' || cp == ':';
+  return cp == 0xB7 || (cp >= 0xC0 && cp <= 0xD6) ||
+         (cp >= 0xD8 && cp <= 0xF6) || (cp >= 0xF8 && cp <= 0x37D) ||
+         (cp >= 0x37F && cp <= 0x1FFF) || cp == 0x200C || cp == 0x200D ||
+         cp == 0x203F || cp == 0x2040 || (cp >= 0x2070 && cp <= 0x218F) ||
+         (cp >= 0x2C00 && cp <= 0x2FEF) || (cp >= 0x3001 && cp <= 0xD7FF) ||
+         (cp >= 0xF900 && cp <= 0xFDCF) || (cp >= 0xFDF0 && cp <= 0xFFFC) ||
+         (cp >= 0x10000 && cp <= 0xEFFFF);
+}
+
+void ng_xml_name_add(ng_buf *out, const char *s)
+{
+  size_t len = strlen(s), i = 0;
+
+  while (i < len) {
+    size_t at = i;
+    uint32_t cp = ng_utf8_next(s, len, &i);
+    if (name_char(cp))
+      ng_buf_add(out, s + at, i - at);
+    else
+      ng_buf_addf(out, "_x%04X_", (unsigned)cp);
+  }
+}
