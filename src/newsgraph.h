@@ -273,6 +273,17 @@ NG_EXPORT int ng_write_graphml(const ng_graph *g, ng_buf *out, ng_err *err);
 NG_EXPORT int ng_write_nodes_csv(const ng_graph *g, ng_buf *out, ng_err *err);
 NG_EXPORT int ng_write_edges_csv(const ng_graph *g, ng_buf *out, ng_err *err);
 
+/*
+ * Write one of the files above to path, whole or not at all: name is
+ * "timeline.json", "timelinejs.json", "cytoscape.json", "graph.gexf",
+ * "graph.graphml", "nodes.csv" or "edges.csv".  The bytes go to disk in
+ * chunks as they are made, so memory does not grow with the file; "-"
+ * is standard output.  Returns 0, or a negative status with err filled
+ * (NG_ERR_USAGE for another name).
+ */
+NG_EXPORT int ng_write_file(const ng_graph *g, const char *name,
+                            const char *path, ng_err *err);
+
 /* ------------------------------------------------------------------ */
 /* Whole files                                                        */
 

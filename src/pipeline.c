@@ -105,17 +105,23 @@ int ng_formats_parse(const char *list, unsigned *formats, ng_err *err)
   return 0;
 }
 
+/* Write outdir/name with fn, or streamed by ng_write_file() if fn is NULL. */
 static int write_one(const ng_graph *g, const char *outdir, const char *name,
                      writer_fn fn, ng_err *err)
 {
   ng_buf data = NG_BUF_INIT, path = NG_BUF_INIT;
-  int rc = fn(g, &data, err);
-  if (rc < 0)
-    goto out;
+  int rc;
   ng_buf_adds(&path, outdir);
   if (path.len && path.ptr[path.len - 1] != '/')
     ng_buf_addch(&path, '/');
   ng_buf_adds(&path, name);
+  if (!fn) {
+    rc = ng_write_file(g, name, path.ptr, err);
+    goto out;
+  }
+  rc = fn(g, &data, err);
+  if (rc < 0)
+    goto out;
   rc = ng_atomic_write(path.ptr, data.ptr, data.len, err);
 out:
   ng_buf_release(&path);
@@ -154,13 +160,14 @@ int ng_run(const char *const *inputs, size_t n_inputs, const char *outdir,
     writer_fn fn;
   } outputs[] = {{NG_FORMAT_DOT, "graph.dot", ng_write_dot},
                  {NG_FORMAT_SVG, "graph.svg", ng_write_svg},
-                 {NG_FORMAT_JSON, "timeline.json", ng_write_timeline},
-                 {NG_FORMAT_TIMELINEJS, "timelinejs.json", ng_write_timelinejs},
-                 {NG_FORMAT_CYTOSCAPE, "cytoscape.json", ng_write_cytoscape},
-                 {NG_FORMAT_GEXF, "graph.gexf", ng_write_gexf},
-                 {NG_FORMAT_GRAPHML, "graph.graphml", ng_write_graphml},
-                 {NG_FORMAT_CSV, "nodes.csv", ng_write_nodes_csv},
-                 {NG_FORMAT_CSV, "edges.csv", ng_write_edges_csv}};
+                 /* NULL: streamed to disk by ng_write_file() */
+                 {NG_FORMAT_JSON, "timeline.json", NULL},
+                 {NG_FORMAT_TIMELINEJS, "timelinejs.json", NULL},
+                 {NG_FORMAT_CYTOSCAPE, "cytoscape.json", NULL},
+                 {NG_FORMAT_GEXF, "graph.gexf", NULL},
+                 {NG_FORMAT_GRAPHML, "graph.graphml", NULL},
+                 {NG_FORMAT_CSV, "nodes.csv", NULL},
+                 {NG_FORMAT_CSV, "edges.csv", NULL}};
   unsigned formats = opts && opts->formats ? opts->formats : NG_FORMATS_DEFAULT;
   ng_err first = NG_ERR_INIT;
   for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {

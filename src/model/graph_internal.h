@@ -51,7 +51,7 @@ typedef struct ng_gentity {
 /* Where a fact was read: a sentence of a document. */
 typedef struct ng_gsource {
   size_t doc;        /* index into g->docs */
-  char *text;        /* the sentence; NULL for co-mentions (too many) */
+  char *text;        /* the sentence */
   size_t start, end; /* its byte offsets in the document's text */
   char *date_text;   /* the date expression used, or NULL */
   char date[48];     /* the value that source gave, "" if none */
@@ -68,17 +68,26 @@ typedef struct ng_gevent {
 } ng_gevent;
 
 /*
+ * A sentence of a document, without its text (co-mentions are too many
+ * to copy each sentence): where a co-mention was read.
+ */
+typedef struct ng_gspan {
+  size_t doc;        /* index into g->docs */
+  size_t start, end; /* the sentence's byte offsets in the doc's text */
+} ng_gspan;
+
+/*
  * A tie between two entities.  role == NULL: they act together (share
- * sentences), weight = how many sentences, sources = those sentences
- * (without text), so weight == sources.n.  role != NULL: a labelled
- * relation, "a is <role> of b" (Peskov spokesman of Kremlin), weight =
- * how many sources say so.
+ * sentences), weight = how many sentences, spans = those sentences, so
+ * weight == spans.n.  role != NULL: a labelled relation, "a is <role> of
+ * b" (Peskov spokesman of Kremlin), weight = how many sources say so.
  */
 typedef struct ng_gedge {
   size_t a, b;
   char *role;
   unsigned weight;
-  NG_VEC(ng_gsource) sources; /* where it was read, in document order */
+  NG_VEC(ng_gsource) sources; /* role edges: where read, in document order */
+  NG_VEC(ng_gspan) spans;     /* co-mentions: the sentences counted */
 } ng_gedge;
 
 struct ng_graph {

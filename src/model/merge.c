@@ -185,6 +185,18 @@ static char *unique_doc_id(ng_graph *g, const char *id)
   return out;
 }
 
+/*
+ * Give back a vector's unused room: tens of thousands of edges and
+ * entities each hold a few items in room for eight.
+ */
+#define SHRINK(vec)                                                         \
+  do {                                                                      \
+    if ((vec).n && (vec).n < (vec).cap) {                                   \
+      (vec).v = ng_xrealloc((vec).v, (vec).n * sizeof(*(vec).v));           \
+      (vec).cap = (vec).n;                                                  \
+    }                                                                       \
+  } while (0)
+
 static size_t find(size_t *parent, size_t x)
 {
   while (parent[x] != x) {
@@ -659,6 +671,7 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
   ng_buf id = NG_BUF_INIT;
   for (size_t k = 0; k < g->entities.n; k++) {
     ng_gentity *e = &g->entities.v[k];
+    SHRINK(e->merged);
     if (e->aliases.n) {
       qsort(e->aliases.v, e->aliases.n, sizeof(char *), cmp_str);
       size_t w = 0;
@@ -767,15 +780,11 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
     }
     ng_gedge *e = &g->edges.v[*slot];
     /* Two records of one sentence can meet in one entity pair: once. */
-    if (e->sources.n && e->sources.v[e->sources.n - 1].doc == p->doc &&
-        e->sources.v[e->sources.n - 1].start == p->start)
+    if (e->spans.n && e->spans.v[e->spans.n - 1].doc == p->doc &&
+        e->spans.v[e->spans.n - 1].start == p->start)
       continue;
     e->weight++;
-    ng_gsource *src = NG_VEC_PUSH(e->sources);
-    memset(src, 0, sizeof(*src));
-    src->doc = p->doc;
-    src->start = p->start;
-    src->end = p->end;
+    *NG_VEC_PUSH(e->spans) = (ng_gspan){p->doc, p->start, p->end};
   }
   /* Roles: "a is <role> of b", directed, with every source. */
   ng_buf rkey = NG_BUF_INIT;
@@ -806,9 +815,11 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
   if (g->edges.n)
     qsort(g->edges.v, g->edges.n, sizeof(ng_gedge), cmp_edge);
   /* A role read only from a duplicate still counts once. */
-  for (size_t i = 0; i < g->edges.n; i++)
+  for (size_t i = 0; i < g->edges.n; i++) {
     if (!g->edges.v[i].weight)
       g->edges.v[i].weight = 1;
+    SHRINK(g->edges.v[i].spans); /* most pairs meet once */
+  }
 }
 
 /* ------------------------------------------------------------------ */

@@ -22,26 +22,28 @@ static void add_aliases(ng_buf *out, ng_buf *tmp, const ng_gentity *e)
   ng_csv_add(out, tmp->ptr);
 }
 
-/* Distinct documents among an edge's sources. */
+/*
+ * Distinct documents an edge was read in.  Sources and spans are in
+ * document order, so a new document is one unlike the item before.
+ */
 static size_t edge_docs(const ng_gedge *e)
 {
   size_t n = 0;
-  for (size_t i = 0; i < e->sources.n; i++) {
-    size_t k;
-    for (k = 0; k < i && e->sources.v[k].doc != e->sources.v[i].doc; k++)
-      ;
-    n += k == i;
-  }
+  for (size_t i = 0; i < e->sources.n; i++)
+    n += !i || e->sources.v[i].doc != e->sources.v[i - 1].doc;
+  for (size_t i = 0; i < e->spans.n; i++)
+    n += !i || e->spans.v[i].doc != e->spans.v[i - 1].doc;
   return n;
 }
 
-int ng_write_nodes_csv(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_nodes_csv_stream(const ng_graph *g, ng_out *o)
 {
-  ng_buf tmp = NG_BUF_INIT;
+  ng_buf tmp = NG_BUF_INIT, *out = o->buf;
   ng_date_range r;
+  int ret = 0;
 
   if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
+    return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
   ng_buf_adds(out, "Id,Label,type,mentions,documents,aliases,"
                    "first_published,last_published\r\n");
@@ -55,18 +57,26 @@ int ng_write_nodes_csv(const ng_graph *g, ng_buf *out, ng_err *err)
                 e->n_mentions, e->docs.n);
     add_aliases(out, &tmp, e);
     ng_buf_addf(out, ",%s,%s\r\n", r.first, r.last);
+    if ((ret = ng_out_step(o)) < 0)
+      break;
   }
   ng_buf_release(&tmp);
-  return 0;
+  return ret;
 }
 
-int ng_write_edges_csv(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_write_nodes_csv(const ng_graph *g, ng_buf *out, ng_err *err)
 {
-  ng_buf id = NG_BUF_INIT;
+  return ng_out_run(g, ng_nodes_csv_stream, out, err);
+}
+
+int ng_edges_csv_stream(const ng_graph *g, ng_out *o)
+{
+  ng_buf id = NG_BUF_INIT, *out = o->buf;
   ng_date_range r;
+  int ret = 0;
 
   if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
+    return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
   ng_buf_adds(out, "Id,Source,Target,Type,Kind,Label,Weight,documents,"
                    "first_published,last_published\r\n");
@@ -87,7 +97,14 @@ int ng_write_edges_csv(const ng_graph *g, ng_buf *out, ng_err *err)
     ng_csv_add(out, e->role);
     ng_buf_addf(out, ",%u,%zu,%s,%s\r\n", e->weight, edge_docs(e), r.first,
                 r.last);
+    if ((ret = ng_out_step(o)) < 0)
+      break;
   }
   ng_buf_release(&id);
-  return 0;
+  return ret;
+}
+
+int ng_write_edges_csv(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_out_run(g, ng_edges_csv_stream, out, err);
 }

@@ -7,7 +7,8 @@
  * Cytoscape.js throws on an edge whose source or target is not a node,
  * so an edge that points outside g is left out rather than written.
  * As in timeline.c, the file is never one jansson tree: each element is
- * built, dumped compact on its own line and freed.
+ * built, dumped compact on its own line and freed, and the bytes stream
+ * out in chunks (ng_out).
  */
 #include "write/write_internal.h"
 
@@ -81,19 +82,22 @@ static int add(ng_buf *out, json_t *el, const char *sep)
   return rc;
 }
 
-int ng_write_cytoscape(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_cytoscape_stream(const ng_graph *g, ng_out *o)
 {
-  ng_buf id = NG_BUF_INIT;
-  size_t old_len = out->len, n = 0;
+  ng_buf id = NG_BUF_INIT, *out = o->buf;
+  size_t n = 0;
   int ret = 0;
 
   if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
+    return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
   ng_buf_adds(out, "{\"elements\": {\n\"nodes\": [");
-  for (size_t i = 0; i < g->entities.n; i++)
+  for (size_t i = 0; i < g->entities.n; i++) {
     if (add(out, node(g, &g->entities.v[i]), i ? ",\n" : "\n") < 0)
       goto fail;
+    if ((ret = ng_out_step(o)) < 0)
+      goto out;
+  }
   ng_buf_adds(out, g->entities.n ? "\n],\n\"edges\": [" : "],\n\"edges\": [");
   for (size_t i = 0; i < g->edges.n; i++) {
     const ng_gedge *e = &g->edges.v[i];
@@ -101,14 +105,20 @@ int ng_write_cytoscape(const ng_graph *g, ng_buf *out, ng_err *err)
       continue;
     if (add(out, edge(g, e, &id), n++ ? ",\n" : "\n") < 0)
       goto fail;
+    if ((ret = ng_out_step(o)) < 0)
+      goto out;
   }
   ng_buf_adds(out, n ? "\n]\n}}\n" : "]\n}}\n");
   goto out;
 
 fail:
-  ng_buf_setlen(out, old_len); /* no half file */
-  ret = ng_err_set(err, NG_ERR_NOMEM, "cannot build cytoscape.json");
+  ret = ng_err_set(o->err, NG_ERR_NOMEM, "cannot build cytoscape.json");
 out:
   ng_buf_release(&id);
   return ret;
+}
+
+int ng_write_cytoscape(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_out_run(g, ng_cytoscape_stream, out, err);
 }

@@ -11,6 +11,95 @@
 #include "util/utf8.h"
 #include "write/write_internal.h"
 
+/* ------------------------------------------------------------------ */
+/* Streaming                                                          */
+
+/* Big enough to make writes cheap, small beside any corpus. */
+#define CHUNK (1 << 16)
+
+int ng_out_step(ng_out *o)
+{
+  if (o->buf->len < CHUNK)
+    return 0;
+  if (o->file) {
+    int rc = ng_atomic_file_write(o->file, o->buf->ptr, o->buf->len, o->err);
+    if (rc < 0)
+      return rc;
+  } else if (o->to_stdout) {
+    if (fwrite(o->buf->ptr, 1, o->buf->len, stdout) != o->buf->len)
+      return ng_err_set(o->err, NG_ERR_IO, "writing output failed");
+  } else {
+    return 0; /* the caller wants it all in buf */
+  }
+  ng_buf_reset(o->buf);
+  return 0;
+}
+
+int ng_out_run(const ng_graph *g, ng_stream_fn fn, ng_buf *buf, ng_err *err)
+{
+  ng_out o = {buf, NULL, 0, err};
+  size_t old_len = buf->len;
+  int rc = fn(g, &o);
+  if (rc < 0)
+    ng_buf_setlen(buf, old_len); /* no half file */
+  return rc;
+}
+
+/* The files ng_write_file() knows, as --format names them. */
+static const struct {
+  const char *name;
+  ng_stream_fn fn;
+} streams[] = {
+    {"timeline.json", ng_timeline_stream},
+    {"timelinejs.json", ng_timelinejs_stream},
+    {"cytoscape.json", ng_cytoscape_stream},
+    {"graph.gexf", ng_gexf_stream},
+    {"graph.graphml", ng_graphml_stream},
+    {"nodes.csv", ng_nodes_csv_stream},
+    {"edges.csv", ng_edges_csv_stream},
+};
+
+int ng_write_file(const ng_graph *g, const char *name, const char *path,
+                  ng_err *err)
+{
+  ng_stream_fn fn = NULL;
+  ng_atomic_file f;
+  ng_buf buf = NG_BUF_INIT;
+  int rc;
+
+  for (size_t i = 0; i < sizeof(streams) / sizeof(*streams); i++)
+    if (!strcmp(streams[i].name, name))
+      fn = streams[i].fn;
+  if (!fn)
+    return ng_err_set(err, NG_ERR_USAGE, "no streaming writer for '%s'",
+                      name);
+  if (!strcmp(path, "-")) {
+    ng_out o = {&buf, NULL, 1, err};
+    rc = fn(g, &o);
+    if (rc == 0 && (fwrite(buf.ptr, 1, buf.len, stdout) != buf.len ||
+                    fflush(stdout) != 0))
+      rc = ng_err_set(err, NG_ERR_IO, "writing output failed");
+    ng_buf_release(&buf);
+    return rc;
+  }
+  rc = ng_atomic_file_open(&f, path, err);
+  if (rc < 0)
+    return rc;
+  ng_out o = {&buf, &f, 0, err};
+  rc = fn(g, &o);
+  if (rc == 0)
+    rc = ng_atomic_file_write(&f, buf.ptr, buf.len, err);
+  if (rc == 0)
+    rc = ng_atomic_file_commit(&f, err);
+  else
+    ng_atomic_file_abort(&f); /* harmless when a write already did */
+  ng_buf_release(&buf);
+  return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Ids and escaping                                                   */
+
 void ng_edge_id(const ng_graph *g, const ng_gedge *e, ng_buf *out)
 {
   const char *a = e->a < g->entities.n ? g->entities.v[e->a].id : "?";
@@ -218,6 +307,8 @@ void ng_edge_dates(const ng_graph *g, const ng_gedge *e, ng_date_range *r)
   r->first[0] = r->last[0] = '\0';
   for (size_t i = 0; i < e->sources.n; i++)
     widen(g, e->sources.v[i].doc, r);
+  for (size_t i = 0; i < e->spans.n; i++)
+    widen(g, e->spans.v[i].doc, r);
 }
 
 /*

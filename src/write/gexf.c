@@ -50,14 +50,15 @@ static int has_dates(const ng_graph *g)
   return 0;
 }
 
-int ng_write_gexf(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_gexf_stream(const ng_graph *g, ng_out *o)
 {
-  ng_buf tmp = NG_BUF_INIT;
+  ng_buf tmp = NG_BUF_INIT, *out = o->buf;
   ng_date_range r;
   size_t n_edges = 0;
+  int ret = 0;
 
   if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
+    return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
   for (size_t i = 0; i < g->edges.n; i++)
     n_edges += g->edges.v[i].a < g->entities.n &&
@@ -112,6 +113,8 @@ int ng_write_gexf(const ng_graph *g, ng_buf *out, ng_err *err)
     }
     attvalue(out, "aliases", tmp.ptr);
     ng_buf_adds(out, "        </attvalues>\n      </node>\n");
+    if ((ret = ng_out_step(o)) < 0)
+      goto out;
   }
   ng_buf_adds(out, "    </nodes>\n");
 
@@ -134,13 +137,21 @@ int ng_write_gexf(const ng_graph *g, ng_buf *out, ng_err *err)
     interval(out, &r);
     if (!e->role) {
       ng_buf_adds(out, "/>\n");
-      continue;
+    } else {
+      ng_buf_adds(out, ">\n        <attvalues>\n");
+      attvalue(out, "role", e->role);
+      ng_buf_adds(out, "        </attvalues>\n      </edge>\n");
     }
-    ng_buf_adds(out, ">\n        <attvalues>\n");
-    attvalue(out, "role", e->role);
-    ng_buf_adds(out, "        </attvalues>\n      </edge>\n");
+    if ((ret = ng_out_step(o)) < 0)
+      goto out;
   }
   ng_buf_adds(out, "    </edges>\n  </graph>\n</gexf>\n");
+out:
   ng_buf_release(&tmp);
-  return 0;
+  return ret;
+}
+
+int ng_write_gexf(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_out_run(g, ng_gexf_stream, out, err);
 }

@@ -42,14 +42,15 @@ static void name_attr(ng_buf *out, const char *name, const char *value)
   ng_buf_addch(out, '"');
 }
 
-int ng_write_graphml(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_graphml_stream(const ng_graph *g, ng_out *o)
 {
-  ng_buf tmp = NG_BUF_INIT;
+  ng_buf tmp = NG_BUF_INIT, *out = o->buf;
   ng_date_range r;
   char num[32];
+  int ret = 0;
 
   if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
+    return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
   ng_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
@@ -79,6 +80,8 @@ int ng_write_graphml(const ng_graph *g, ng_buf *out, ng_err *err)
     data(out, "first_published", r.first);
     data(out, "last_published", r.last);
     ng_buf_adds(out, "    </node>\n");
+    if ((ret = ng_out_step(o)) < 0)
+      goto out;
   }
 
   for (size_t i = 0; i < g->edges.n; i++) {
@@ -99,8 +102,16 @@ int ng_write_graphml(const ng_graph *g, ng_buf *out, ng_err *err)
     snprintf(num, sizeof(num), "%u", e->weight);
     data(out, "weight", num);
     ng_buf_adds(out, "    </edge>\n");
+    if ((ret = ng_out_step(o)) < 0)
+      goto out;
   }
   ng_buf_adds(out, "  </graph>\n</graphml>\n");
+out:
   ng_buf_release(&tmp);
-  return 0;
+  return ret;
+}
+
+int ng_write_graphml(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_out_run(g, ng_graphml_stream, out, err);
 }

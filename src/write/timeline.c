@@ -4,7 +4,8 @@
  *
  * A corpus can hold a lot of events, so the file is never one jansson
  * tree: the outer object and arrays are written by hand, and each element
- * is built, dumped and freed on its own.  Each element is dumped with
+ * is built, dumped and freed on its own (and, through ng_write_file(),
+ * sent to disk in chunks).  Each element is dumped with
  * JSON_INDENT(2) and shifted right to its depth, which gives exactly the
  * bytes jansson would write for the whole tree with JSON_INDENT(2); the
  * tests check that by loading and re-dumping the file.
@@ -53,27 +54,34 @@ static json_t *entity_id(const ng_graph *g, size_t i)
   return i < g->entities.n ? ng_json_str(g->entities.v[i].id) : json_null();
 }
 
-/*
- * Where a fact was read: {"document", "text", "start", "end", ...}.  A
- * co-mention's sentence has no text (there are too many of them to copy):
- * just the document and the byte offsets, which find it.
- */
+/* Where a fact was read: {"document", "text", "start", "end", ...}. */
 static json_t *source(const ng_graph *g, const ng_gsource *s)
 {
   json_t *o = json_object();
-  if (!o || put(o, "document", doc_id(g, s->doc)))
-    goto fail;
-  if (s->text && put(o, "text", ng_json_str(s->text)))
-    goto fail;
-  if (put(o, "start", num(s->start)) || put(o, "end", num(s->end)))
-    goto fail;
-  if (s->text && (put(o, "date_text", ng_json_str(s->date_text)) ||
-                  put(o, "date", opt_fixed(s->date, sizeof(s->date)))))
-    goto fail;
+  if (!o || put(o, "document", doc_id(g, s->doc)) ||
+      put(o, "text", ng_json_str(s->text)) || put(o, "start", num(s->start)) ||
+      put(o, "end", num(s->end)) ||
+      put(o, "date_text", ng_json_str(s->date_text)) ||
+      put(o, "date", opt_fixed(s->date, sizeof(s->date)))) {
+    json_decref(o);
+    return NULL;
+  }
   return o;
-fail:
-  json_decref(o);
-  return NULL;
+}
+
+/*
+ * A co-mention's sentence: the document and the byte offsets, which find
+ * it; no text (there are too many to copy).
+ */
+static json_t *span(const ng_graph *g, const ng_gspan *s)
+{
+  json_t *o = json_object();
+  if (!o || put(o, "document", doc_id(g, s->doc)) ||
+      put(o, "start", num(s->start)) || put(o, "end", num(s->end))) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
 }
 
 /* The merge record: which document called the entity what, and where. */
@@ -199,6 +207,9 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
     if (put(o, "weight", num(e->weight)) || !(a = put_array(o, "sources")) ||
         add_sources(a, g, e->sources.v, e->sources.n))
       goto fail;
+    for (size_t k = 0; k < e->spans.n; k++)
+      if (json_array_append_new(a, span(g, &e->spans.v[k])))
+        goto fail;
     break;
   }
   case EVENTS: {
@@ -253,15 +264,14 @@ static int add_indented(ng_buf *out, ng_buf *tmp, const json_t *j,
   return 0;
 }
 
-int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_timeline_stream(const ng_graph *g, ng_out *o)
 {
-  ng_buf tmp = NG_BUF_INIT;
-  size_t old_len = out->len;
+  ng_buf tmp = NG_BUF_INIT, *out = o->buf;
   json_t *gen = NULL, *item;
   int ret = 0;
 
   if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
+    return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
 
   gen = json_object();
@@ -285,6 +295,8 @@ int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err)
       json_decref(item);
       if (ret < 0)
         goto fail;
+      if ((ret = ng_out_step(o)) < 0)
+        goto out;
     }
     ng_buf_adds(out, written ? "\n  ]" : "]");
   }
@@ -292,10 +304,14 @@ int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err)
   goto out;
 
 fail:
-  ng_buf_setlen(out, old_len); /* no half file */
-  ret = ng_err_set(err, NG_ERR_NOMEM, "cannot build timeline.json");
+  ret = ng_err_set(o->err, NG_ERR_NOMEM, "cannot build timeline.json");
 out:
   json_decref(gen);
   ng_buf_release(&tmp);
   return ret;
+}
+
+int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_out_run(g, ng_timeline_stream, out, err);
 }

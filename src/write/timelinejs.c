@@ -240,16 +240,16 @@ static int add(ng_buf *out, json_t *j, const char *sep)
   return rc;
 }
 
-int ng_write_timelinejs(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_timelinejs_stream(const ng_graph *g, ng_out *o)
 {
-  ng_buf tmp = NG_BUF_INIT, ids = NG_BUF_INIT;
-  size_t old_len = out->len, n = g->events.n;
+  ng_buf tmp = NG_BUF_INIT, ids = NG_BUF_INIT, *out = o->buf;
+  size_t n = g->events.n;
   const char *id;
   rank *r = NULL;
   int ret = 0;
 
   if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
+    return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
   r = malloc(sizeof(*r) * (n + 1));
   if (!r)
@@ -274,16 +274,22 @@ int ng_write_timelinejs(const ng_graph *g, ng_buf *out, ng_err *err)
         add(out, slide(g, &g->events.v[r[i].event], id, &tmp),
             i ? ",\n" : "\n") < 0)
       goto fail;
+    if ((ret = ng_out_step(o)) < 0)
+      goto out;
   }
   ng_buf_adds(out, n ? "\n]}\n" : "]}\n");
   goto out;
 
 fail:
-  ng_buf_setlen(out, old_len); /* no half file */
-  ret = ng_err_set(err, NG_ERR_NOMEM, "cannot build timelinejs.json");
+  ret = ng_err_set(o->err, NG_ERR_NOMEM, "cannot build timelinejs.json");
 out:
   free(r);
   ng_buf_release(&ids);
   ng_buf_release(&tmp);
   return ret;
+}
+
+int ng_write_timelinejs(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_out_run(g, ng_timelinejs_stream, out, err);
 }

@@ -82,6 +82,39 @@ json_t *ng_json_strn(const char *s, size_t n);
 json_t *ng_json_str(const char *s);
 
 /*
+ * Where a streaming writer puts its bytes.  They gather in buf; when file
+ * is set, ng_out_step() hands them to it in chunks as the writer goes, so
+ * a large corpus's output never sits in memory whole.  Writers call
+ * ng_out_step() after each item and return a negative status on failure
+ * (err filled); whoever set up the ng_out then drops the half output:
+ * ng_out_run() cuts buf back, ng_write_file() aborts the file.
+ */
+typedef struct ng_out {
+  ng_buf *buf;
+  ng_atomic_file *file; /* NULL: everything stays in buf */
+  int to_stdout;        /* with file NULL: chunks go to standard output */
+  ng_err *err;
+} ng_out;
+
+typedef int (*ng_stream_fn)(const ng_graph *g, ng_out *o);
+
+/* Flush buf when it holds a chunk; 0, or NG_ERR_IO with err filled. */
+int ng_out_step(ng_out *o);
+
+/* Run fn into buf alone: the ng_write_* entry points.  On failure buf is
+ * as it was. */
+int ng_out_run(const ng_graph *g, ng_stream_fn fn, ng_buf *buf, ng_err *err);
+
+/* The streaming writers behind ng_write_timeline() and the exports. */
+int ng_timeline_stream(const ng_graph *g, ng_out *o);
+int ng_timelinejs_stream(const ng_graph *g, ng_out *o);
+int ng_cytoscape_stream(const ng_graph *g, ng_out *o);
+int ng_gexf_stream(const ng_graph *g, ng_out *o);
+int ng_graphml_stream(const ng_graph *g, ng_out *o);
+int ng_nodes_csv_stream(const ng_graph *g, ng_out *o);
+int ng_edges_csv_stream(const ng_graph *g, ng_out *o);
+
+/*
  * The id of an edge, the same in every format: "co:<a>|<b>" for a
  * co-mention, "role:<a>|<role>|<b>" for a relation (a and b are entity
  * ids, which hold no '|').  Unique because g keeps one edge per pair

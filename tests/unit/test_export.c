@@ -3,7 +3,10 @@
  * escaping for XML, HTML and CSV, NMTOKEN ids, edge ids, date spans.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "write/write_internal.h"
 #include "write_fixture.h"
@@ -163,5 +166,87 @@ Test(export, date_ranges_come_from_the_documents)
   ng_edge_dates(g, &g->edges.v[0], &r);
   cr_expect_str_eq(r.first, "");
   cr_expect_str_eq(r.last, "");
+  fx_free(g);
+}
+
+/* Read a whole file into b; 0, or -1 when it cannot be read. */
+static int slurp(const char *path, ng_buf *b)
+{
+  char chunk[4096];
+  size_t n;
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return -1;
+  while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+    ng_buf_add(b, chunk, n);
+  fclose(f);
+  return 0;
+}
+
+/*
+ * Streamed to disk in chunks, a file holds exactly the bytes the buffer
+ * writer makes, for every format, on a graph many chunks long.
+ */
+Test(export, streamed_files_equal_buffered_output, .timeout = 60)
+{
+  static const struct {
+    const char *name;
+    int (*fn)(const ng_graph *, ng_buf *, ng_err *);
+  } files[] = {{"timeline.json", ng_write_timeline},
+               {"timelinejs.json", ng_write_timelinejs},
+               {"cytoscape.json", ng_write_cytoscape},
+               {"graph.gexf", ng_write_gexf},
+               {"graph.graphml", ng_write_graphml},
+               {"nodes.csv", ng_write_nodes_csv},
+               {"edges.csv", ng_write_edges_csv}};
+  ng_graph *g = fx_big(4000);
+  char dir[] = "/tmp/ng-export-XXXXXX", path[256];
+  cr_assert_not_null(mkdtemp(dir));
+
+  for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
+    ng_buf want = NG_BUF_INIT, got = NG_BUF_INIT;
+    ng_err err = NG_ERR_INIT;
+    snprintf(path, sizeof(path), "%s/%s", dir, files[i].name);
+    cr_assert_eq(files[i].fn(g, &want, &err), 0, "%s", err.msg);
+    cr_assert_eq(ng_write_file(g, files[i].name, path, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(slurp(path, &got), 0);
+    cr_expect_eq(got.len, want.len, "%s", files[i].name);
+    cr_expect_eq(memcmp(got.ptr, want.ptr, want.len < got.len ? want.len
+                                                              : got.len),
+                 0, "%s", files[i].name);
+    remove(path);
+    ng_buf_release(&want);
+    ng_buf_release(&got);
+  }
+  cr_expect_eq(rmdir(dir), 0, "a temporary file was left in %s", dir);
+  fx_free(g);
+}
+
+/* A failed write leaves the old file as it was and no temporary file. */
+Test(export, failed_stream_keeps_the_old_file)
+{
+  ng_graph *g = fx_graph();
+  ng_err err = NG_ERR_INIT;
+  ng_buf got = NG_BUF_INIT;
+  char dir[] = "/tmp/ng-export-XXXXXX", path[256];
+  cr_assert_not_null(mkdtemp(dir));
+  snprintf(path, sizeof(path), "%s/graph.gexf", dir);
+  cr_assert_eq(ng_atomic_write(path, "old", 3, &err), 0);
+
+  g->finished = 0; /* the writer refuses: nothing may replace the file */
+  cr_expect_eq(ng_write_file(g, "graph.gexf", path, &err), NG_ERR_USAGE);
+  cr_assert_eq(slurp(path, &got), 0);
+  cr_expect_str_eq(got.ptr, "old");
+  g->finished = 1;
+  cr_expect_eq(ng_write_file(g, "graph.pdf", path, &err), NG_ERR_USAGE);
+  snprintf(path, sizeof(path), "%s/no/such/graph.gexf", dir);
+  cr_expect_eq(ng_write_file(g, "graph.gexf", path, &err), NG_ERR_IO);
+  cr_expect(strstr(err.msg, "cannot write") != NULL, "%s", err.msg);
+
+  snprintf(path, sizeof(path), "%s/graph.gexf", dir);
+  remove(path);
+  cr_expect_eq(rmdir(dir), 0, "a temporary file was left in %s", dir);
+  ng_buf_release(&got);
   fx_free(g);
 }

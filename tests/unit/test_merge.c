@@ -151,10 +151,10 @@ Test(merge, entity_keeps_its_merge_record_and_edges_their_sentences)
     if (e->role)
       continue;
     comentions++;
-    cr_expect_eq(e->sources.n, e->weight, "edge %zu", i);
-    for (size_t k = 0; k < e->sources.n; k++) {
-      const ng_gsource *s = &e->sources.v[k];
-      cr_expect_null(s->text);
+    cr_expect_eq(e->spans.n, e->weight, "edge %zu", i);
+    cr_expect_eq(e->sources.n, 0);
+    for (size_t k = 0; k < e->spans.n; k++) {
+      const ng_gspan *s = &e->spans.v[k];
       cr_expect_lt(s->start, s->end);
       cr_expect_leq(s->end, strlen(texts[s->doc]));
     }

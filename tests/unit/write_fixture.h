@@ -53,15 +53,9 @@ static inline void fx_entity(ng_graph *g, const char *id, const char *name,
 }
 
 /* A co-mention's sentence: no text, just where it is. */
-static inline void fx_comention(ng_graph *g, ng_gedge *e, size_t doc,
-                                size_t start)
+static inline void fx_comention(ng_gedge *e, size_t doc, size_t start)
 {
-  (void)g;
-  ng_gsource *s = NG_VEC_PUSH(e->sources);
-  memset(s, 0, sizeof(*s));
-  s->doc = doc;
-  s->start = start;
-  s->end = start + 20;
+  *NG_VEC_PUSH(e->spans) = (ng_gspan){doc, start, start + 20};
 }
 
 static inline ng_gsource fx_source(ng_graph *g, size_t doc, const char *text,
@@ -118,9 +112,9 @@ static inline ng_graph *fx_graph(void)
 
   e = NG_VEC_PUSH(g->edges);
   e->a = 0, e->b = 1, e->weight = 3;
-  fx_comention(g, e, 0, 0);
-  fx_comention(g, e, 0, 42);
-  fx_comention(g, e, 1, 3);
+  fx_comention(e, 0, 0);
+  fx_comention(e, 0, 42);
+  fx_comention(e, 1, 3);
   e = NG_VEC_PUSH(g->edges);
   e->a = 0, e->b = 2, e->weight = 2;
   e->role = fx_str(g, "spokesman");
@@ -130,7 +124,7 @@ static inline ng_graph *fx_graph(void)
       fx_source(g, 1, "Peskov, the Kremlin's spokesman.", 0, NULL, NULL);
   e = NG_VEC_PUSH(g->edges);
   e->a = 1, e->b = 3, e->weight = 1;
-  fx_comention(g, e, 0, 100);
+  fx_comention(e, 0, 100);
 
   ev = NG_VEC_PUSH(g->events);
   ev->id = fx_str(g, "event:2021-02-14:musk-invited-putin");
@@ -169,8 +163,10 @@ static inline void fx_free(ng_graph *g)
     NG_VEC_FREE(g->entities.v[i].docs);
     NG_VEC_FREE(g->entities.v[i].merged);
   }
-  for (size_t i = 0; i < g->edges.n; i++)
+  for (size_t i = 0; i < g->edges.n; i++) {
     NG_VEC_FREE(g->edges.v[i].sources);
+    NG_VEC_FREE(g->edges.v[i].spans);
+  }
   for (size_t i = 0; i < g->events.n; i++) {
     NG_VEC_FREE(g->events.v[i].participants);
     NG_VEC_FREE(g->events.v[i].sources);
