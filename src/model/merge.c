@@ -546,7 +546,8 @@ static void union_entities(ng_graph *g, size_t *parent)
   smap by_plain = {0};
   NG_VEC(size_t) votes = {0}; /* per record root: mentions per type, 3 each */
   NG_VEC_GROW(votes, n * 3);
-  memset(votes.v, 0, n * 3 * sizeof(size_t));
+  if (n) /* no records: votes.v is NULL, which memset may not take */
+    memset(votes.v, 0, n * 3 * sizeof(size_t));
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
     votes.v[find(parent, i) * 3 + r->type] += r->n_mentions ? r->n_mentions : 1;
@@ -723,7 +724,8 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
       *slot = k;
     }
   }
-  memcpy(g->entities.v, sorted, sizeof(ng_gentity) * ne);
+  if (ne) /* none: g->entities.v is NULL, which memcpy may not take */
+    memcpy(g->entities.v, sorted, sizeof(ng_gentity) * ne);
   for (size_t i = 0; i < n; i++)
     rec_entity[i] = order[root_entity[find(parent, i)]];
   smap_free(&ids);
