@@ -77,4 +77,14 @@ json_t *ng_json_strn(const char *s, size_t n);
 /* Same for a NUL-terminated string; NULL s gives JSON null. */
 json_t *ng_json_str(const char *s);
 
+/*
+ * Streaming counterparts, without a jansson tree: append to out the JSON
+ * string of s[0..n) (quoted, escaped and mended exactly as the tree
+ * version would dump it), of NUL-terminated s (NULL gives null), and a
+ * non-negative integer.
+ */
+void ng_json_put_strn(ng_buf *out, const char *s, size_t n);
+void ng_json_put_str(ng_buf *out, const char *s);
+void ng_json_put_uint(ng_buf *out, size_t v);
+
 #endif

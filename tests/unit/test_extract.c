@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "model/doc.h"
+#include "write/write_internal.h"
 
 static const char text[] =
     "Elon Musk invited \"Putin\" on Sunday.\n"
@@ -301,4 +302,57 @@ Test(extract, five_megabytes, .timeout = 60)
   free(big);
   ng_buf_release(&out);
   ng_doc_free(d);
+}
+
+/*
+ * The streamed strings are byte for byte what jansson dumps for the same
+ * bytes: every ASCII byte, escapes among plain text, non-ASCII letters,
+ * and bad UTF-8 mended to U+FFFD.
+ */
+Test(extract, streamed_strings_match_jansson)
+{
+  char all[128];
+  for (int i = 0; i < 128; i++)
+    all[i] = (char)i;
+  static const struct {
+    const char *s;
+    size_t n;
+  } cases[] = {
+      {"", 0},
+      {"plain words", 11},
+      {"say \"hi\"\\ now\n\ttab\r\b\f/", 22},
+      {"\xc3\xa9t\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d \xf0\x9f\x98\x80", 19},
+      {"bad \xff byte", 10},
+      {"cut \xe2\x80", 6},
+      {"surrogate \xed\xa0\x80 and overlong \xc0\xaf", 29},
+      {"nul\0inside", 10},
+  };
+  for (size_t c = 0; c <= sizeof(cases) / sizeof(*cases); c++) {
+    const char *s = c < sizeof(cases) / sizeof(*cases) ? cases[c].s : all;
+    size_t n = c < sizeof(cases) / sizeof(*cases) ? cases[c].n : sizeof(all);
+    ng_buf got = NG_BUF_INIT, want = NG_BUF_INIT;
+    json_t *j = ng_json_strn(s, n);
+    cr_assert_not_null(j);
+    cr_assert_eq(ng_json_dump(j, JSON_COMPACT | JSON_ENCODE_ANY, &want), 0);
+    ng_json_put_strn(&got, s, n);
+    cr_expect_str_eq(got.ptr, want.ptr, "case %zu", c);
+    json_decref(j);
+    ng_buf_release(&got);
+    ng_buf_release(&want);
+  }
+}
+
+Test(extract, streamed_integers_match_jansson)
+{
+  static const size_t cases[] = {0, 7, 10, 99, 1000, 123456789, (size_t)1 << 40};
+  for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+    ng_buf got = NG_BUF_INIT, want = NG_BUF_INIT;
+    json_t *j = json_integer((json_int_t)cases[c]);
+    cr_assert_eq(ng_json_dump(j, JSON_COMPACT | JSON_ENCODE_ANY, &want), 0);
+    ng_json_put_uint(&got, cases[c]);
+    cr_expect_str_eq(got.ptr, want.ptr);
+    json_decref(j);
+    ng_buf_release(&got);
+    ng_buf_release(&want);
+  }
 }
