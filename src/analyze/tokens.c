@@ -18,11 +18,9 @@
 #include "analyze/analyze.h"
 #include "util/utf8.h"
 
-/* Is cp a letter?  ASCII exactly; beyond ASCII, anything not punctuation. */
-static int is_letter(uint32_t cp)
+/* Beyond ASCII, a letter is anything not punctuation. */
+static int is_letter_wide(uint32_t cp)
 {
-  if (cp < 0x80)
-    return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   if (cp < 0xC0)
     return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
   if (cp == 0xD7 || cp == 0xF7)
@@ -40,16 +38,21 @@ static int is_letter(uint32_t cp)
   return 1;
 }
 
+/* Is cp a letter?  ASCII exactly, inline: nearly every byte of news is. */
+static inline int is_letter(uint32_t cp)
+{
+  if (cp < 0x80)
+    return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return is_letter_wide(cp);
+}
+
 static int is_digit(uint32_t cp)
 {
   return cp >= '0' && cp <= '9';
 }
 
-/* Upper case, for the scripts news names come in. */
-static int is_upper(uint32_t cp)
+static int is_upper_wide(uint32_t cp)
 {
-  if (cp < 0x80)
-    return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xC0 && cp <= 0xDE)
     return cp != 0xD7;
   /* Latin Extended-A pairs upper/lower; the parity flips twice. */
@@ -68,7 +71,15 @@ static int is_upper(uint32_t cp)
   return 0;
 }
 
-static int is_lower_cp(uint32_t cp)
+/* Upper case, for the scripts news names come in. */
+static inline int is_upper(uint32_t cp)
+{
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  return is_upper_wide(cp);
+}
+
+static inline int is_lower_cp(uint32_t cp)
 {
   if (cp < 0x80)
     return cp >= 'a' && cp <= 'z';
@@ -88,10 +99,22 @@ static int is_apostrophe(uint32_t cp)
   return cp == '\'' || cp == 0x2019;
 }
 
-static uint32_t peek(const char *s, size_t len, size_t i, size_t *next)
+/* The character at i and, in *next, where the one after it starts. */
+static inline uint32_t peek(const char *s, size_t len, size_t i, size_t *next)
 {
+  if (i >= len) {
+    if (next)
+      *next = i;
+    return 0;
+  }
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80) {
+    if (next)
+      *next = i + 1;
+    return c;
+  }
   size_t j = i;
-  uint32_t cp = j < len ? ng_utf8_next(s, len, &j) : 0;
+  uint32_t cp = ng_utf8_next(s, len, &j);
   if (next)
     *next = j;
   return cp;
