@@ -6,6 +6,7 @@
  * A record is streamed into the output buffer (no tree per document);
  * the bytes are those jansson's compact dump would write.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +23,135 @@ static int dump_cb(const char *s, size_t n, void *data)
   return 0;
 }
 
+static void escape_into(ng_buf *out, const char *s, size_t n);
+
+/* A line break and depth levels of indentation, or the space after ','. */
+static void dump_indent(ng_buf *out, size_t flags, size_t depth, int space)
+{
+  static const char spaces[] = "                                ";
+  size_t n = depth * (flags & 0x1F);
+  if (flags & 0x1F) {
+    ng_buf_addch(out, '\n');
+    for (; n > sizeof(spaces) - 1; n -= sizeof(spaces) - 1)
+      ng_buf_add(out, spaces, sizeof(spaces) - 1);
+    ng_buf_add(out, spaces, n);
+  } else if (space && !(flags & JSON_COMPACT)) {
+    ng_buf_addch(out, ' ');
+  }
+}
+
+/*
+ * jansson's own dump walks the tree through a callback per token and
+ * escapes strings with snprintf and a UTF-8 decode per character; the
+ * writers dump big trees (timeline.json), so this walk writes the same
+ * bytes straight into the buffer: the layout of dump.c's do_dump() for
+ * the flags we use, objects in their insertion order (json_object_iter's
+ * order, the order jansson dumps them in).  Values it has no business
+ * with (reals) are handed to jansson one by one.
+ */
+static int dump_value(const json_t *j, size_t flags, size_t depth, ng_buf *out)
+{
+  switch (json_typeof(j)) {
+  case JSON_NULL:
+    ng_buf_add(out, "null", 4);
+    return 0;
+  case JSON_TRUE:
+    ng_buf_add(out, "true", 4);
+    return 0;
+  case JSON_FALSE:
+    ng_buf_add(out, "false", 5);
+    return 0;
+  case JSON_INTEGER: {
+    char tmp[32];
+    int n = snprintf(tmp, sizeof(tmp), "%" JSON_INTEGER_FORMAT,
+                     json_integer_value(j));
+    if (n < 0 || (size_t)n >= sizeof(tmp))
+      return -1;
+    ng_buf_add(out, tmp, (size_t)n);
+    return 0;
+  }
+  case JSON_STRING:
+    /* jansson checked the bytes when the string was made. */
+    ng_buf_addch(out, '"');
+    escape_into(out, json_string_value(j), json_string_length(j));
+    ng_buf_addch(out, '"');
+    return 0;
+  case JSON_ARRAY: {
+    size_t n = json_array_size(j);
+    ng_buf_addch(out, '[');
+    if (!n) {
+      ng_buf_addch(out, ']');
+      return 0;
+    }
+    dump_indent(out, flags, depth + 1, 0);
+    for (size_t i = 0; i < n; i++) {
+      if (dump_value(json_array_get(j, i), flags, depth + 1, out) < 0)
+        return -1;
+      if (i + 1 < n) {
+        ng_buf_addch(out, ',');
+        dump_indent(out, flags, depth + 1, 1);
+      } else {
+        dump_indent(out, flags, depth, 0);
+      }
+    }
+    ng_buf_addch(out, ']');
+    return 0;
+  }
+  case JSON_OBJECT: {
+    void *it = json_object_iter((json_t *)j);
+    ng_buf_addch(out, '{');
+    if (!it) {
+      ng_buf_addch(out, '}');
+      return 0;
+    }
+    dump_indent(out, flags, depth + 1, 0);
+    while (it) {
+      void *next = json_object_iter_next((json_t *)j, it);
+      ng_buf_addch(out, '"');
+      escape_into(out, json_object_iter_key(it),
+                  json_object_iter_key_len(it));
+      ng_buf_addch(out, '"');
+      if (flags & JSON_COMPACT)
+        ng_buf_addch(out, ':');
+      else
+        ng_buf_add(out, ": ", 2);
+      if (dump_value(json_object_iter_value(it), flags, depth + 1, out) < 0)
+        return -1;
+      if (next) {
+        ng_buf_addch(out, ',');
+        dump_indent(out, flags, depth + 1, 1);
+      } else {
+        dump_indent(out, flags, depth, 0);
+      }
+      it = next;
+    }
+    ng_buf_addch(out, '}');
+    return 0;
+  }
+  case JSON_REAL:
+    break;
+  }
+  return json_dump_callback(j, dump_cb, out, flags | JSON_ENCODE_ANY) == 0
+             ? 0
+             : -1;
+}
+
 int ng_json_dump(const json_t *j, size_t flags, ng_buf *out)
 {
-  return json_dump_callback(j, dump_cb, out, flags) == 0 ? 0 : -1;
+  size_t old_len = out->len;
+  /* Flags that change the bytes in ways the walk does not know. */
+  const size_t foreign = JSON_ENSURE_ASCII | JSON_SORT_KEYS |
+                         JSON_ESCAPE_SLASH | JSON_EMBED;
+  if (flags & foreign)
+    return json_dump_callback(j, dump_cb, out, flags) == 0 ? 0 : -1;
+  if (!j || (!(flags & JSON_ENCODE_ANY) && !json_is_array(j) &&
+             !json_is_object(j)))
+    return -1;
+  if (dump_value(j, flags, 0, out) < 0) {
+    ng_buf_setlen(out, old_len);
+    return -1;
+  }
+  return 0;
 }
 
 json_t *ng_json_strn(const char *s, size_t n)
