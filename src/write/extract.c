@@ -264,10 +264,7 @@ void ng_json_put_uint(ng_buf *out, size_t v)
 }
 
 /* A literal piece of the record: punctuation and keys, nothing to escape. */
-static void lit(ng_buf *out, const char *k)
-{
-  ng_buf_adds(out, k);
-}
+#define LIT(out, k) ng_buf_add((out), "" k, sizeof(k) - 1)
 
 /* Text of [start, end) clamped to the document, so a bad span stays safe. */
 static void span_text(ng_buf *out, const ng_doc *doc, size_t start, size_t end)
@@ -295,49 +292,49 @@ static void entity_id(ng_buf *out, const ng_doc *doc, size_t i)
 
 static void mention(ng_buf *out, const ng_doc *doc, const ng_mention *m)
 {
-  lit(out, "{\"start\":");
+  LIT(out, "{\"start\":");
   ng_json_put_uint(out, m->start);
-  lit(out, ",\"end\":");
+  LIT(out, ",\"end\":");
   ng_json_put_uint(out, m->end);
-  lit(out, ",\"text\":");
+  LIT(out, ",\"text\":");
   span_text(out, doc, m->start, m->end);
-  lit(out, ",\"type\":");
+  LIT(out, ",\"type\":");
   ng_json_put_str(out, ng_entity_type_name(m->type));
-  lit(out, ",\"entity\":");
+  LIT(out, ",\"entity\":");
   entity_id(out, doc, m->entity);
   ng_buf_addch(out, '}');
 }
 
 static void entity(ng_buf *out, const ng_dentity *e)
 {
-  lit(out, "{\"id\":");
+  LIT(out, "{\"id\":");
   ng_json_put_str(out, e->id);
-  lit(out, ",\"name\":");
+  LIT(out, ",\"name\":");
   ng_json_put_str(out, e->name);
-  lit(out, ",\"type\":");
+  LIT(out, ",\"type\":");
   ng_json_put_str(out, ng_entity_type_name(e->type));
-  lit(out, ",\"aliases\":[");
+  LIT(out, ",\"aliases\":[");
   for (size_t i = 0; i < e->aliases.n; i++) {
     if (i)
       ng_buf_addch(out, ',');
     ng_json_put_str(out, e->aliases.v[i]);
   }
-  lit(out, "],\"mentions\":");
+  LIT(out, "],\"mentions\":");
   ng_json_put_uint(out, e->n_mentions);
   ng_buf_addch(out, '}');
 }
 
 static void timex(ng_buf *out, const ng_doc *doc, const ng_timex *t)
 {
-  lit(out, "{\"start\":");
+  LIT(out, "{\"start\":");
   ng_json_put_uint(out, t->start);
-  lit(out, ",\"end\":");
+  LIT(out, ",\"end\":");
   ng_json_put_uint(out, t->end);
-  lit(out, ",\"text\":");
+  LIT(out, ",\"text\":");
   span_text(out, doc, t->start, t->end);
-  lit(out, ",\"type\":");
+  LIT(out, ",\"type\":");
   ng_json_put_str(out, ng_timex_type_name(t->type));
-  lit(out, ",\"value\":");
+  LIT(out, ",\"value\":");
   fixed_str(out, t->value, sizeof(t->value));
   ng_buf_addch(out, '}');
 }
@@ -356,27 +353,27 @@ static void event(ng_buf *out, const ng_doc *doc, const ng_event *ev)
     start = doc->sentences.v[ev->sentence].start;
     end = doc->sentences.v[ev->sentence].end;
   }
-  lit(out, "{\"date\":");
+  LIT(out, "{\"date\":");
   fixed_str(out, ev->date, sizeof(ev->date));
-  lit(out, ",\"precision\":");
+  LIT(out, ",\"precision\":");
   ng_json_put_str(out, ng_precision_name(ev->precision));
-  lit(out, ",\"summary\":");
+  LIT(out, ",\"summary\":");
   ng_json_put_str(out, ev->summary);
-  lit(out, ",\"trigger\":");
+  LIT(out, ",\"trigger\":");
   ng_json_put_str(out, ev->trigger);
-  lit(out, ",\"participants\":[");
+  LIT(out, ",\"participants\":[");
   for (size_t i = 0; i < ev->participants.n; i++) {
     if (i)
       ng_buf_addch(out, ',');
     entity_id(out, doc, ev->participants.v[i]);
   }
-  lit(out, "],\"start\":");
+  LIT(out, "],\"start\":");
   ng_json_put_uint(out, start);
-  lit(out, ",\"end\":");
+  LIT(out, ",\"end\":");
   ng_json_put_uint(out, end);
-  lit(out, ",\"text\":");
+  LIT(out, ",\"text\":");
   span_text(out, doc, start, end);
-  lit(out, ",\"date_text\":");
+  LIT(out, ",\"date_text\":");
   if (t)
     span_text(out, doc, t->start, t->end);
   else
@@ -391,51 +388,51 @@ int ng_write_extract(const ng_doc *doc, int with_text, ng_buf *out,
                      ng_err *err)
 {
   (void)err; /* the buffer aborts rather than fail */
-  lit(out, "{\"id\":");
+  LIT(out, "{\"id\":");
   ng_json_put_str(out, doc->id ? doc->id : "-");
-  lit(out, ",\"source\":");
+  LIT(out, ",\"source\":");
   ng_json_put_str(out, doc->source ? doc->source : "-");
-  lit(out, ",\"title\":");
+  LIT(out, ",\"title\":");
   ng_json_put_str(out, doc->title);
-  lit(out, ",\"url\":");
+  LIT(out, ",\"url\":");
   ng_json_put_str(out, doc->url);
-  lit(out, ",\"published\":");
+  LIT(out, ",\"published\":");
   if (doc->published[0]) {
     fixed_str(out, doc->published, sizeof(doc->published));
-    lit(out, ",\"published_from\":");
+    LIT(out, ",\"published_from\":");
     ng_json_put_str(out, ng_pub_from_name(doc->published_from));
   } else {
     ng_buf_add(out, "null", 4);
   }
   if (with_text) {
-    lit(out, ",\"text\":");
+    LIT(out, ",\"text\":");
     span_text(out, doc, 0, doc->text_len);
   }
 
-  lit(out, ",\"mentions\":[");
+  LIT(out, ",\"mentions\":[");
   for (size_t i = 0; i < doc->mentions.n; i++) {
     if (i)
       ng_buf_addch(out, ',');
     mention(out, doc, &doc->mentions.v[i]);
   }
-  lit(out, "],\"entities\":[");
+  LIT(out, "],\"entities\":[");
   for (size_t i = 0; i < doc->entities.n; i++) {
     if (i)
       ng_buf_addch(out, ',');
     entity(out, &doc->entities.v[i]);
   }
-  lit(out, "],\"timexes\":[");
+  LIT(out, "],\"timexes\":[");
   for (size_t i = 0; i < doc->timexes.n; i++) {
     if (i)
       ng_buf_addch(out, ',');
     timex(out, doc, &doc->timexes.v[i]);
   }
-  lit(out, "],\"events\":[");
+  LIT(out, "],\"events\":[");
   for (size_t i = 0; i < doc->events.n; i++) {
     if (i)
       ng_buf_addch(out, ',');
     event(out, doc, &doc->events.v[i]);
   }
-  lit(out, "]}\n");
+  LIT(out, "]}\n");
   return 0;
 }
