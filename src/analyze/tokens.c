@@ -325,40 +325,6 @@ int ng_tokenize(ng_doc *doc)
   return 0;
 }
 
-/*
- * The passes ask these of most tokens against many words, and most
- * answers are no at the first byte: compare as we go instead of measuring
- * word with strlen() first.  A NUL in word ends it, so a token holding a
- * NUL never equals a shorter word.
- */
-int ng_tok_is(const ng_doc *doc, size_t i, const char *word)
-{
-  size_t n;
-  const char *t = ng_tok_text(doc, i, &n);
-  for (size_t k = 0; k < n; k++)
-    if (word[k] != t[k] || !word[k])
-      return 0;
-  return word[n] == '\0';
-}
-
-int ng_tok_is_ci(const ng_doc *doc, size_t i, const char *word)
-{
-  size_t n;
-  const char *t = ng_tok_text(doc, i, &n);
-  for (size_t k = 0; k < n; k++) {
-    char a = t[k], b = word[k];
-    if (!b)
-      return 0;
-    if (a >= 'A' && a <= 'Z')
-      a = (char)(a - 'A' + 'a');
-    if (b >= 'A' && b <= 'Z')
-      b = (char)(b - 'A' + 'a');
-    if (a != b)
-      return 0;
-  }
-  return word[n] == '\0';
-}
-
 void ng_slug(const char *name, size_t n, ng_buf *out)
 {
   int dash = 0;
