@@ -94,14 +94,19 @@ static uint64_t hash_bytes(const char *s, size_t n, uint64_t seed)
   return h;
 }
 
-static uint64_t mix(uint64_t x)
+/* mix() after its first step. */
+static uint64_t mix_rest(uint64_t x)
 {
-  x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
   x ^= x >> 33;
   x *= 0xc4ceb9fe1a85ec53ULL;
   x ^= x >> 33;
   return x;
+}
+
+static uint64_t mix(uint64_t x)
+{
+  return mix_rest(x ^ (x >> 33));
 }
 
 /*
@@ -256,8 +261,17 @@ static struct ng_merge_state *state(ng_graph *g)
 /* MinHash of a document's word 4-shingles; its shingle count in *len. */
 static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
 {
-  for (size_t k = 0; k < MINHASH_K; k++)
+  /*
+   * The k-th value of a shingle is mix(sh ^ key_k).  mix() starts with
+   * x ^= x >> 33, which distributes over the xor: that step is done once
+   * for sh and once for each key here, not 64 times per shingle.
+   */
+  uint64_t key[MINHASH_K];
+  for (size_t k = 0; k < MINHASH_K; k++) {
+    uint64_t c = 0x9E3779B97F4A7C15ULL * (k + 1);
+    key[k] = c ^ (c >> 33);
     sig[k] = UINT64_MAX;
+  }
   *len = 0;
   uint64_t w[4] = {0, 0, 0, 0};
   size_t words = 0;
@@ -277,8 +291,9 @@ static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
       continue;
     uint64_t sh = mix(w[0] ^ (w[1] << 1) ^ (w[2] << 2) ^ (w[3] << 3));
     (*len)++;
+    sh ^= sh >> 33;
     for (size_t k = 0; k < MINHASH_K; k++) {
-      uint64_t v = mix(sh ^ (0x9E3779B97F4A7C15ULL * (k + 1)));
+      uint64_t v = mix_rest(sh ^ key[k]); /* mix(original sh ^ c_k) */
       if (v < sig[k])
         sig[k] = v;
     }
