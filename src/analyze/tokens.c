@@ -268,6 +268,31 @@ int ng_tokenize(ng_doc *doc)
         continue;
       }
     }
+    size_t end;
+    unsigned flags;
+    if ((unsigned)((c | 0x20) - 'a') < 26u) {
+      /*
+       * Most words are ASCII letters ended by a blank or punctuation that
+       * scan_word() stops at: take them and their case in one pass.  A
+       * word going on with a digit, '-', '\'', a letter's dot or a byte
+       * beyond ASCII takes the general road below.
+       */
+      size_t k = i, uppers = 0;
+      unsigned char d;
+      while (k < len && (unsigned)(((d = (unsigned char)s[k]) | 0x20) - 'a') < 26u) {
+        uppers += d <= 'Z';
+        k++;
+      }
+      d = k < len ? (unsigned char)s[k] : 0;
+      if (d < 0x80 && !(d >= '0' && d <= '9') && d != '-' && d != '\'' &&
+          !(d == '.' && k - i == 1)) {
+        end = k;
+        flags = NG_TOK_WORD | (c <= 'Z' ? NG_TOK_UPPER : NG_TOK_LOWER);
+        if (k - i >= 2 && uppers == k - i)
+          flags |= NG_TOK_ALLCAP;
+        goto push;
+      }
+    }
     size_t j;
     uint32_t cp = peek(s, len, i, &j);
     if (is_space(cp)) {
@@ -275,8 +300,6 @@ int ng_tokenize(ng_doc *doc)
       i = j;
       continue;
     }
-    size_t end;
-    unsigned flags;
     if (is_letter(cp)) {
       end = scan_word(s, len, i);
       flags = NG_TOK_WORD | case_flags(s, i, end);
@@ -311,6 +334,7 @@ int ng_tokenize(ng_doc *doc)
       end = j;
       flags = NG_TOK_PUNCT;
     }
+  push:
     /* A word never runs into furniture: "RussiaUpdated: Feb 15". */
     if (skip_i < doc->skip.n && doc->skip.v[skip_i].start < end)
       end = doc->skip.v[skip_i].start;
