@@ -46,11 +46,13 @@ size_t ng_utf8_valid_prefix(const char *str, size_t len)
     /* Fast path over ASCII runs, eight bytes at a time. */
     if (s[i] < 0x80) {
       uint64_t w;
-      while (i + 8 <= len &&
-             (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
+      i++;
+      while (i + 8 <= len) {
+        memcpy(&w, s + i, 8);
+        if (w & UINT64_C(0x8080808080808080))
+          break;
         i += 8;
-      while (i < len && s[i] < 0x80)
-        i++;
+      }
       continue;
     }
     size_t n = seq_len(s, len, i);
