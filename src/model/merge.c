@@ -47,11 +47,13 @@ typedef struct rec {
   char **aliases;
   size_t n_aliases;
   size_t n_mentions;
+  size_t start, end; /* the first mention */
 } rec;
 
 typedef struct pair {
   size_t a, b; /* record ids */
   size_t doc;
+  size_t start, end; /* the sentence */
 } pair;
 
 typedef struct rel {
@@ -71,7 +73,10 @@ typedef struct evrec {
   size_t sentence;
 } evrec;
 
+struct smap;
+
 struct ng_merge_state {
+  struct smap *doc_ids; /* ids given so far, to keep them unique */
   NG_VEC(rec) recs;
   NG_VEC(pair) pairs;
   NG_VEC(rel) rels;
@@ -162,6 +167,41 @@ static size_t *smap_slot(smap *m, ng_arena *arena, const char *key, int create)
   m->n++;
   return &m->vals[h];
 }
+
+/* A document id no other document has: id, or id#2, id#3, ... */
+static char *unique_doc_id(ng_graph *g, const char *id)
+{
+  struct ng_merge_state *ms = g->merge;
+  ng_buf b = NG_BUF_INIT;
+  size_t *slot;
+  char *out;
+
+  if (!ms->doc_ids)
+    ms->doc_ids = ng_xcalloc(1, sizeof(smap));
+  ng_buf_adds(&b, id);
+  for (unsigned k = 2; *(slot = smap_slot(ms->doc_ids, &g->arena, b.ptr, 1)) !=
+                       (size_t)-1;
+       k++) {
+    ng_buf_reset(&b);
+    ng_buf_addf(&b, "%s#%u", id, k);
+  }
+  *slot = 0;
+  out = ng_arena_strdup(&g->arena, b.ptr);
+  ng_buf_release(&b);
+  return out;
+}
+
+/*
+ * Give back a vector's unused room: tens of thousands of edges and
+ * entities each hold a few items in room for eight.
+ */
+#define SHRINK(vec)                                                         \
+  do {                                                                      \
+    if ((vec).n && (vec).n < (vec).cap) {                                   \
+      (vec).v = ng_xrealloc((vec).v, (vec).n * sizeof(*(vec).v));           \
+      (vec).cap = (vec).n;                                                  \
+    }                                                                       \
+  } while (0)
 
 static size_t find(size_t *parent, size_t x)
 {
@@ -422,7 +462,8 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     return ng_err_set(err, NG_ERR_USAGE, "graph already finished");
   size_t d = g->docs.n;
   ng_gdoc *gd = NG_VEC_PUSH(g->docs);
-  gd->id = ng_arena_strdup(&g->arena, doc->id ? doc->id : "-");
+  /* Two JSON Lines records may carry one id; references need one each. */
+  gd->id = unique_doc_id(g, doc->id ? doc->id : "-");
   gd->source = ng_arena_strdup(&g->arena, doc->source ? doc->source : "-");
   gd->title = doc->title ? ng_arena_strdup(&g->arena, doc->title) : NULL;
   gd->url = doc->url ? ng_arena_strdup(&g->arena, doc->url) : NULL;
@@ -448,6 +489,15 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     r->aliases = ng_arena_alloc(&g->arena, sizeof(char *) * (de->aliases.n + 1));
     for (size_t a = 0; a < de->aliases.n; a++)
       r->aliases[a] = ng_arena_strdup(&g->arena, de->aliases.v[a]);
+    r->start = r->end = 0;
+  }
+  /* Mentions are in text order: the first one seen is the first. */
+  for (size_t i = doc->mentions.n; i-- > 0;) {
+    const ng_mention *mn = &doc->mentions.v[i];
+    if (mn->entity < doc->entities.n) {
+      ms->recs.v[base + mn->entity].start = mn->start;
+      ms->recs.v[base + mn->entity].end = mn->end;
+    }
   }
 
   /* Entities named in one sentence act together there. */
@@ -471,6 +521,8 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
         p->a = base + seen.v[i];
         p->b = base + seen.v[j];
         p->doc = d;
+        p->start = doc->sentences.v[s].start;
+        p->end = doc->sentences.v[s].end;
       }
   }
   NG_VEC_FREE(seen);
@@ -578,7 +630,8 @@ static void union_entities(ng_graph *g, size_t *parent)
   smap by_plain = {0};
   NG_VEC(size_t) votes = {0}; /* per record root: mentions per type, 3 each */
   NG_VEC_GROW(votes, n * 3);
-  memset(votes.v, 0, n * 3 * sizeof(size_t));
+  if (n) /* no records: votes.v is NULL, which memset may not take */
+    memset(votes.v, 0, n * 3 * sizeof(size_t));
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
     votes.v[find(parent, i) * 3 + r->type] += r->n_mentions ? r->n_mentions : 1;
@@ -685,6 +738,14 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
     e->n_mentions += r->n_mentions;
     if (!e->docs.n || e->docs.v[e->docs.n - 1] != r->doc)
       *NG_VEC_PUSH(e->docs) = r->doc;
+    ng_gmerged *mr = NG_VEC_PUSH(e->merged);
+    mr->doc = r->doc;
+    mr->name = r->name;
+    mr->aliases = r->aliases;
+    mr->n_aliases = r->n_aliases;
+    mr->n_mentions = r->n_mentions;
+    mr->start = r->start;
+    mr->end = r->end;
     if (strcmp(r->name, e->name))
       *NG_VEC_PUSH(e->aliases) = r->name;
     for (size_t a = 0; a < r->n_aliases; a++)
@@ -695,6 +756,7 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
   ng_buf id = NG_BUF_INIT;
   for (size_t k = 0; k < g->entities.n; k++) {
     ng_gentity *e = &g->entities.v[k];
+    SHRINK(e->merged);
     if (e->aliases.n) {
       qsort(e->aliases.v, e->aliases.n, sizeof(char *), cmp_str);
       size_t w = 0;
@@ -746,7 +808,8 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
       *slot = k;
     }
   }
-  memcpy(g->entities.v, sorted, sizeof(ng_gentity) * ne);
+  if (ne) /* none: g->entities.v is NULL, which memcpy may not take */
+    memcpy(g->entities.v, sorted, sizeof(ng_gentity) * ne);
   for (size_t i = 0; i < n; i++)
     rec_entity[i] = order[root_entity[find(parent, i)]];
   smap_free(&ids);
@@ -817,7 +880,13 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
       e->a = a;
       e->b = b;
     }
-    g->edges.v[*slot].weight++;
+    ng_gedge *e = &g->edges.v[*slot];
+    /* Two records of one sentence can meet in one entity pair: once. */
+    if (e->spans.n && e->spans.v[e->spans.n - 1].doc == p->doc &&
+        e->spans.v[e->spans.n - 1].start == p->start)
+      continue;
+    e->weight++;
+    *NG_VEC_PUSH(e->spans) = (ng_gspan){p->doc, p->start, p->end};
   }
   /* Roles: "a is <role> of b", directed, with every source. */
   ng_buf rkey = NG_BUF_INIT;
@@ -848,9 +917,11 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
   if (g->edges.n)
     qsort(g->edges.v, g->edges.n, sizeof(ng_gedge), cmp_edge);
   /* A role read only from a duplicate still counts once. */
-  for (size_t i = 0; i < g->edges.n; i++)
+  for (size_t i = 0; i < g->edges.n; i++) {
     if (!g->edges.v[i].weight)
       g->edges.v[i].weight = 1;
+    SHRINK(g->edges.v[i].spans); /* most pairs meet once */
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1016,16 +1087,23 @@ static void build_events(ng_graph *g, const size_t *rec_entity)
   NG_VEC_FREE(cl);
   if (g->events.n)
     qsort(g->events.v, g->events.n, sizeof(ng_gevent), cmp_event);
-  /* Unique ids, in sorted order. */
-  for (size_t i = 1; i < g->events.n; i++) {
-    unsigned suffix = 2;
-    while (!strcmp(g->events.v[i].id, g->events.v[i - 1].id) ||
-           (i >= 2 && !strcmp(g->events.v[i].id, g->events.v[i - 2].id))) {
+  /*
+   * Unique ids, in sorted order: the second "event:d:x" becomes
+   * "event:d:x-2", the third "-3", however many there are.
+   */
+  smap taken = {0};
+  for (size_t i = 0; i < g->events.n; i++) {
+    const char *base = g->events.v[i].id;
+    size_t *slot = smap_slot(&taken, &g->arena, base, 1);
+    for (unsigned suffix = 2; *slot != (size_t)-1; suffix++) {
       ng_buf_reset(&id);
-      ng_buf_addf(&id, "%s-%u", g->events.v[i].id, suffix++);
+      ng_buf_addf(&id, "%s-%u", base, suffix);
+      slot = smap_slot(&taken, &g->arena, id.ptr, 1);
       g->events.v[i].id = ng_arena_strdup(&g->arena, id.ptr);
     }
+    *slot = i;
   }
+  smap_free(&taken);
   ng_buf_release(&id);
 }
 
@@ -1055,6 +1133,10 @@ void ng_merge_state_free(struct ng_merge_state *ms)
 {
   if (!ms)
     return;
+  if (ms->doc_ids) {
+    smap_free(ms->doc_ids);
+    free(ms->doc_ids);
+  }
   NG_VEC_FREE(ms->recs);
   NG_VEC_FREE(ms->pairs);
   NG_VEC_FREE(ms->rels);

@@ -15,7 +15,7 @@ static ng_graph *graph_of(const char *const *texts, const char *const *dates,
   ng_graph *g = ng_graph_new();
   ng_err err = NG_ERR_INIT;
   for (size_t i = 0; i < n; i++) {
-    char id[16];
+    char id[24];
     snprintf(id, sizeof(id), "d%zu", i);
     ng_doc *doc = ng_doc_new(id, id, texts[i], strlen(texts[i]), dates[i]);
     cr_assert_eq(ng_doc_analyze(doc, &err), 0);
@@ -111,5 +111,75 @@ Test(merge, output_order_is_stable)
     cr_assert(a->type < b->type ||
               (a->type == b->type && strcmp(a->name, b->name) < 0));
   }
+  ng_graph_free(g);
+}
+
+/*
+ * The merge record: each document's name for the entity, with where it
+ * first appears; co-mention edges keep one source per sentence counted.
+ */
+Test(merge, entity_keeps_its_merge_record_and_edges_their_sentences)
+{
+  const char *texts[] = {
+      "Elon Musk met Angela Merkel in Berlin on Monday. Musk and Merkel "
+      "talked about cars.",
+      "On Tuesday Musk called Merkel again."};
+  const char *dates[] = {"2021-02-15", "2021-02-16"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  const ng_gentity *musk = NULL;
+  for (size_t i = 0; i < g->entities.n; i++)
+    if (!strcmp(g->entities.v[i].id, "person:elon-musk"))
+      musk = &g->entities.v[i];
+  cr_assert_not_null(musk);
+  cr_assert_eq(musk->merged.n, 2);
+  cr_expect_eq(musk->merged.v[0].doc, 0);
+  cr_expect_str_eq(musk->merged.v[0].name, "Elon Musk");
+  cr_expect_eq(musk->merged.v[0].start, 0);
+  cr_expect_eq(musk->merged.v[0].end, strlen("Elon Musk"));
+  cr_expect_eq(musk->merged.v[1].doc, 1);
+  cr_expect_str_eq(musk->merged.v[1].name, "Musk");
+  cr_expect_eq(strncmp(texts[1] + musk->merged.v[1].start, "Musk", 4), 0);
+  cr_expect_eq(musk->merged.v[1].end - musk->merged.v[1].start, 4);
+
+  size_t total = 0;
+  for (size_t i = 0; i < g->entities.n; i++)
+    total += g->entities.v[i].merged.n;
+  cr_expect_geq(total, g->entities.n);
+  size_t comentions = 0;
+  for (size_t i = 0; i < g->edges.n; i++) {
+    const ng_gedge *e = &g->edges.v[i];
+    if (e->role)
+      continue;
+    comentions++;
+    cr_expect_eq(e->spans.n, e->weight, "edge %zu", i);
+    cr_expect_eq(e->sources.n, 0);
+    for (size_t k = 0; k < e->spans.n; k++) {
+      const ng_gspan *s = &e->spans.v[k];
+      cr_expect_lt(s->start, s->end);
+      cr_expect_leq(s->end, strlen(texts[s->doc]));
+    }
+  }
+  cr_expect_geq(comentions, 1);
+  ng_graph_free(g);
+}
+
+/* Ids are references: two documents given one id must not share it. */
+Test(merge, repeated_document_ids_are_made_unique)
+{
+  ng_graph *g = ng_graph_new();
+  ng_err err = NG_ERR_INIT;
+  const char *text = "Elon Musk spoke in Berlin on Monday.";
+  const char *ids[] = {"story", "story", "story#2", "story"};
+  for (size_t i = 0; i < 4; i++) {
+    ng_doc *doc = ng_doc_new(ids[i], "x.jsonl", text, strlen(text), NULL);
+    cr_assert_eq(ng_doc_analyze(doc, &err), 0);
+    cr_assert_eq(ng_graph_add(g, doc, &err), 0);
+    ng_doc_free(doc);
+  }
+  cr_assert_eq(ng_graph_finish(g, &err), 0);
+  cr_expect_str_eq(g->docs.v[0].id, "story");
+  cr_expect_str_eq(g->docs.v[1].id, "story#2");
+  cr_expect_str_eq(g->docs.v[2].id, "story#2#2");
+  cr_expect_str_eq(g->docs.v[3].id, "story#3");
   ng_graph_free(g);
 }
