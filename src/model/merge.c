@@ -838,22 +838,6 @@ static int cmp_edge(const void *a, const void *b)
   return strcmp(x->role, y->role);
 }
 
-/* "a b" in decimal, as snprintf("%zu %zu") writes it, without the cost. */
-static void pair_key(char *out, size_t a, size_t b)
-{
-  char tmp[48];
-  size_t i = sizeof(tmp);
-  tmp[--i] = '\0';
-  do
-    tmp[--i] = (char)('0' + b % 10);
-  while (b /= 10);
-  tmp[--i] = ' ';
-  do
-    tmp[--i] = (char)('0' + a % 10);
-  while (a /= 10);
-  memcpy(out, tmp + i, sizeof(tmp) - i);
-}
-
 static void build_edges(ng_graph *g, const size_t *rec_entity)
 {
   struct ng_merge_state *ms = g->merge;
@@ -872,7 +856,7 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
       a = b;
       b = t;
     }
-    pair_key(key, a, b);
+    snprintf(key, sizeof(key), "%zu %zu", a, b);
     size_t *slot = smap_slot(&idx, &g->arena, key, 1);
     if (*slot == (size_t)-1) {
       *slot = g->edges.n;
