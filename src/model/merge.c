@@ -99,19 +99,14 @@ static uint64_t hash_bytes(const char *s, size_t n, uint64_t seed)
   return h;
 }
 
-/* mix() after its first step. */
-static uint64_t mix_rest(uint64_t x)
+static uint64_t mix(uint64_t x)
 {
+  x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
   x ^= x >> 33;
   x *= 0xc4ceb9fe1a85ec53ULL;
   x ^= x >> 33;
   return x;
-}
-
-static uint64_t mix(uint64_t x)
-{
-  return mix_rest(x ^ (x >> 33));
 }
 
 /*
@@ -296,6 +291,16 @@ static struct ng_merge_state *state(ng_graph *g)
   if (!g->merge)
     g->merge = ng_xcalloc(1, sizeof(*g->merge));
   return g->merge;
+}
+
+/* mix() after its first step, x ^= x >> 33. */
+static uint64_t mix_rest(uint64_t x)
+{
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
 }
 
 /* MinHash of a document's word 4-shingles; its shingle count in *len. */
