@@ -83,6 +83,7 @@ struct ng_merge_state {
   NG_VEC(evrec) events;
   NG_VEC(uint64_t) sigs; /* MINHASH_K per document */
   NG_VEC(size_t) sig_len; /* shingles per document */
+  struct dup_index *dups;  /* MinHash values -> documents, for duplicate_of() */
 };
 
 /* ------------------------------------------------------------------ */
@@ -194,11 +195,30 @@ static struct ng_merge_state *state(ng_graph *g)
   return g->merge;
 }
 
+/* mix() after its first step, x ^= x >> 33. */
+static uint64_t mix_rest(uint64_t x)
+{
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
 /* MinHash of a document's word 4-shingles; its shingle count in *len. */
 static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
 {
-  for (size_t k = 0; k < MINHASH_K; k++)
+  /*
+   * The k-th value of a shingle is mix(sh ^ key_k).  mix() starts with
+   * x ^= x >> 33, which distributes over the xor: that step is done once
+   * for sh and once for each key here, not 64 times per shingle.
+   */
+  uint64_t key[MINHASH_K];
+  for (size_t k = 0; k < MINHASH_K; k++) {
+    uint64_t c = 0x9E3779B97F4A7C15ULL * (k + 1);
+    key[k] = c ^ (c >> 33);
     sig[k] = UINT64_MAX;
+  }
   *len = 0;
   uint64_t w[4] = {0, 0, 0, 0};
   size_t words = 0;
@@ -218,8 +238,9 @@ static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
       continue;
     uint64_t sh = mix(w[0] ^ (w[1] << 1) ^ (w[2] << 2) ^ (w[3] << 3));
     (*len)++;
+    sh ^= sh >> 33;
     for (size_t k = 0; k < MINHASH_K; k++) {
-      uint64_t v = mix(sh ^ (0x9E3779B97F4A7C15ULL * (k + 1)));
+      uint64_t v = mix_rest(sh ^ key[k]); /* mix(original sh ^ c_k) */
       if (v < sig[k])
         sig[k] = v;
     }
@@ -227,20 +248,88 @@ static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
 }
 
 /*
- * Is document d a near-duplicate of an earlier one?  The shorter text's
- * shingles must lie at least 80% inside the longer one's.
+ * Which documents hold which MinHash value at which position: an
+ * open-addressing multimap from a hash of (position, value) to document.
+ * Two documents that share no value have nothing in common by MinHash's
+ * estimate and cannot be duplicates, so duplicate_of() need only weigh the
+ * documents found here instead of every earlier one.
  */
-static size_t duplicate_of(const struct ng_merge_state *ms, size_t d)
+typedef struct dup_slot {
+  uint64_t key; /* 0: empty */
+  size_t doc;
+} dup_slot;
+
+struct dup_index {
+  dup_slot *slots;
+  size_t cap, n;
+  NG_VEC(size_t) found;
+};
+
+static uint64_t dup_key(size_t k, uint64_t value)
+{
+  uint64_t h = mix(value ^ (0x9E3779B97F4A7C15ULL * (k + 1)));
+  return h ? h : 1;
+}
+
+static void dup_insert(struct dup_index *ix, uint64_t key, size_t doc)
+{
+  if ((ix->n + 1) * 2 > ix->cap) {
+    dup_slot *old = ix->slots;
+    size_t old_cap = ix->cap;
+    ix->cap = old_cap ? old_cap * 2 : 1024;
+    ix->slots = ng_xcalloc(ix->cap, sizeof(dup_slot));
+    ix->n = 0;
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i].key)
+        dup_insert(ix, old[i].key, old[i].doc);
+    free(old);
+  }
+  size_t h = (size_t)key & (ix->cap - 1);
+  while (ix->slots[h].key)
+    h = (h + 1) & (ix->cap - 1);
+  ix->slots[h].key = key;
+  ix->slots[h].doc = doc;
+  ix->n++;
+}
+
+static int cmp_doc(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/*
+ * Is document d a near-duplicate of an earlier one?  The shorter text's
+ * shingles must lie at least 80% inside the longer one's.  The earliest
+ * such document is the answer.
+ */
+static size_t duplicate_of(struct ng_merge_state *ms, size_t d)
 {
   const uint64_t *a = ms->sigs.v + d * MINHASH_K;
   double la = (double)ms->sig_len.v[d];
   if (la < 20)
     return NO_DOC;
-  for (size_t e = 0; e < d; e++) {
+  if (!ms->dups)
+    ms->dups = ng_xcalloc(1, sizeof(*ms->dups));
+  struct dup_index *ix = ms->dups;
+  ix->found.n = 0;
+  for (size_t k = 0; ix->cap && k < MINHASH_K; k++) {
+    uint64_t key = dup_key(k, a[k]);
+    for (size_t h = (size_t)key & (ix->cap - 1); ix->slots[h].key;
+         h = (h + 1) & (ix->cap - 1))
+      if (ix->slots[h].key == key)
+        *NG_VEC_PUSH(ix->found) = ix->slots[h].doc;
+  }
+  for (size_t k = 0; k < MINHASH_K; k++)
+    dup_insert(ix, dup_key(k, a[k]), d);
+  if (ix->found.n > 1)
+    qsort(ix->found.v, ix->found.n, sizeof(size_t), cmp_doc);
+  for (size_t i = 0; i < ix->found.n; i++) {
+    size_t e = ix->found.v[i];
+    if (i && e == ix->found.v[i - 1])
+      continue;
     const uint64_t *b = ms->sigs.v + e * MINHASH_K;
     double lb = (double)ms->sig_len.v[e];
-    if (lb < 20)
-      continue;
     size_t same = 0;
     for (size_t k = 0; k < MINHASH_K; k++)
       same += a[k] == b[k];
@@ -1152,5 +1241,10 @@ void ng_merge_state_free(struct ng_merge_state *ms)
   NG_VEC_FREE(ms->events);
   NG_VEC_FREE(ms->sigs);
   NG_VEC_FREE(ms->sig_len);
+  if (ms->dups) {
+    free(ms->dups->slots);
+    NG_VEC_FREE(ms->dups->found);
+    free(ms->dups);
+  }
   free(ms);
 }

@@ -82,6 +82,16 @@ json_t *ng_json_strn(const char *s, size_t n);
 json_t *ng_json_str(const char *s);
 
 /*
+ * Streaming counterparts, without a jansson tree: append to out the JSON
+ * string of s[0..n) (quoted, escaped and mended exactly as the tree
+ * version would dump it), of NUL-terminated s (NULL gives null), and a
+ * non-negative integer.
+ */
+void ng_json_put_strn(ng_buf *out, const char *s, size_t n);
+void ng_json_put_str(ng_buf *out, const char *s);
+void ng_json_put_uint(ng_buf *out, size_t v);
+
+/*
  * Where a streaming writer puts its bytes.  They gather in buf; when file
  * is set, ng_out_step() hands them to it in chunks as the writer goes, so
  * a large corpus's output never sits in memory whole.  Writers call
