@@ -54,6 +54,13 @@ extract-input    extract --text tests/golden/input
 extract-date     extract --date 2023-03-12 tests/golden/input/03_wires.jsonl
 '
 
+# python3 (Debian's, installed with python3-jsonschema by .ci/setup) checks
+# that graph.svg parses and pretty-prints long JSON lines in diffs.
+if ! python3 -c 'import json, xml.dom.minidom' 2>/dev/null; then
+  echo "FAIL: no python3: install it (.ci/setup does), then run the tests again"
+  exit 1
+fi
+
 version=$("$bin" --version | sed -n 's/^newsgraph //p')
 if [ -z "$version" ]; then
   echo "FAIL: '$bin --version' printed no version"
