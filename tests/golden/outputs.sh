@@ -27,6 +27,8 @@
 # When an output changes on purpose, regenerate and review:
 #   tests/golden/update.sh [BUILD_DIR]        (from the source folder)
 #   git diff tests/golden/expected
+# A merge conflict in expected/ needs no hand-merging: take either side,
+# build the merged code, run update.sh and review the result.
 #
 # Usage: outputs.sh BUILD_DIR SOURCE_DIR [--update]
 # NG_KEEP_TMP=1 keeps the actual outputs and says where they are.
