@@ -194,6 +194,7 @@ while read -r name args; do
   # shellcheck disable=SC2086 # the arguments are words
   run "$name" "$tmp/raw/$name" $args
   golden "$tmp/raw/$name" "$tmp/golden/$name"
+  # shellcheck disable=SC2086 # the arguments are words
   run "$name" "$tmp/again/$name" $args
   same "$name: a second run differs" "$tmp/raw/$name" "$tmp/again/$name"
 done <"$tmp/cases"
@@ -206,6 +207,7 @@ for folder in samples tests/golden/input; do
   for order in -r ""; do
     copy="$tmp/order$order"
     mkdir -p "$copy/$folder"
+    # shellcheck disable=SC2045 # input file names are plain words
     for f in $(ls $order "$src/$folder"); do
       cp "$src/$folder/$f" "$copy/$folder/$f"
     done
@@ -214,6 +216,7 @@ for folder in samples tests/golden/input; do
     same "$folder copied in ${order:-sorted} order" "$tmp/raw/$ref/out" "$tmp/order$order-out"
     rm -rf "$tmp/order$order-out"
   done
+  # shellcheck disable=SC2012 # input file names are plain words
   files=$(ls "$src/$folder" | LC_ALL=C sort | sed "s|^|$folder/|")
   # shellcheck disable=SC2086 # the file names are words
   (cd "$src" && "$bin" -f all -o "$tmp/listed-out" $files) >/dev/null 2>&1
