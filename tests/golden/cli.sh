@@ -2,6 +2,7 @@
 # Binary-level tests of the command line (as jq's tests/shtest): exit
 # codes, one-line errors naming the file, outputs whole or not at all,
 # the same bytes on every run.  Usage: cli.sh BUILD_DIR SOURCE_DIR
+# What the outputs say is outputs.sh's job (tests/golden/expected).
 set -u
 bin="$(cd "$1" && pwd)/newsgraph"
 src="$(cd "$2" && pwd)"
