@@ -203,6 +203,12 @@ static const char *find_ci(const char *s, const char *end, const char *lit)
 {
   size_t m = strlen(lit);
   for (; s + m <= end; s++) {
+    /* lit starts with a byte that has no case: jump to it */
+    if (lit[0] == '<') {
+      s = memchr(s, '<', (size_t)(end - s) - m + 1);
+      if (!s)
+        return NULL;
+    }
     size_t i = 0;
     for (; i < m; i++) {
       char ch = s[i];

@@ -217,12 +217,141 @@ static void quiet(void *data, xmlErrorPtr e)
   (void)e;
 }
 
+static int lower_ch(int c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int name_ch(int c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':';
+}
+
+static int html_blank(int c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The first "lit" (lower case) in s[i..n), any case; n when none. */
+static size_t find_ci(const char *s, size_t i, size_t n, const char *lit)
+{
+  size_t m = strlen(lit);
+  while (i + m <= n) {
+    const char *p = memchr(s + i, lit[0], n - i - m + 1);
+    if (!p)
+      return n;
+    i = (size_t)(p - s);
+    size_t k = 1;
+    while (k < m && lower_ch((unsigned char)s[i + k]) == lit[k])
+      k++;
+    if (k == m)
+      return i;
+    i++;
+  }
+  return n;
+}
+
+/*
+ * The end of the start tag whose name ends at s[i]: the index of its '>',
+ * or n.  Quoted attribute values may hold '>', as libxml2 reads them.
+ */
+static size_t tag_end(const char *s, size_t i, size_t n)
+{
+  while (i < n && s[i] != '>') {
+    if (s[i] == '=') {
+      i++;
+      while (i < n && html_blank((unsigned char)s[i]))
+        i++;
+      if (i < n && (s[i] == '"' || s[i] == '\'')) {
+        const char *q = memchr(s + i + 1, s[i], n - i - 1);
+        if (!q)
+          return n;
+        i = (size_t)(q - s) + 1;
+      }
+      continue;
+    }
+    i++;
+  }
+  return i;
+}
+
+/*
+ * Most of a news page's bytes are scripts and style sheets, which
+ * libxml2's HTML parser copies a character at a time and which never
+ * count as text.  Copy s to out with comments and the content of <script>
+ * and <style> elements left out, tags kept: the tree libxml2 then builds
+ * is the same but for the skipped text.  Where the markup gets unclear
+ * (an unclosed comment or script) the rest is copied as it is, so that
+ * libxml2 decides.  Returns 0, or -1 when nothing was worth leaving out
+ * (out is then untouched).
+ */
+static int strip_raw(const char *s, size_t n, ng_buf *out)
+{
+  size_t i = 0, from = 0;
+  for (;;) {
+    const char *lt = i < n ? memchr(s + i, '<', n - i) : NULL;
+    if (!lt || (size_t)(lt - s) + 1 >= n)
+      break;
+    i = (size_t)(lt - s);
+    unsigned char c1 = (unsigned char)s[i + 1];
+    if (c1 == '!' && i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
+      size_t e = find_ci(s, i + 4, n, "-->");
+      if (e == n)
+        break;
+      if (!out->len && !from)
+        ng_buf_grow(out, n);
+      ng_buf_add(out, s + from, i - from);
+      i = from = e + 3;
+      continue;
+    }
+    if (!((c1 >= 'a' && c1 <= 'z') || (c1 >= 'A' && c1 <= 'Z'))) {
+      i++;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && name_ch((unsigned char)s[j]))
+      j++;
+    const char *raw = NULL;
+    if (j - i - 1 == 6 && find_ci(s, i + 1, j, "script") == i + 1)
+      raw = "</script";
+    else if (j - i - 1 == 5 && find_ci(s, i + 1, j, "style") == i + 1)
+      raw = "</style";
+    size_t gt = tag_end(s, j, n);
+    if (gt == n)
+      break;
+    i = gt + 1;
+    if (!raw || s[gt - 1] == '/') /* libxml2 closes <script/> at once */
+      continue;
+    size_t close = find_ci(s, i, n, raw);
+    if (close == n)
+      break;
+    if (close > i) {
+      if (!out->len && !from)
+        ng_buf_grow(out, n);
+      ng_buf_add(out, s + from, i - from);
+      from = close;
+    }
+    i = close + 2;
+  }
+  if (!from)
+    return -1;
+  ng_buf_add(out, s + from, n - from);
+  return 0;
+}
+
 htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc)
 {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   htmlDocPtr doc = NULL;
+  ng_buf lean = NG_BUF_INIT;
   if (!ctxt)
     return NULL;
+  /* Only where '<' is a byte of its own: not in UTF-16. */
+  if ((!enc || strncmp(enc, "UTF-16", 6)) && strip_raw(bytes, len, &lean) == 0) {
+    bytes = lean.ptr;
+    len = lean.len;
+  }
   xmlSetStructuredErrorFunc(NULL, quiet);
   if (len > (size_t)INT32_MAX)
     len = (size_t)INT32_MAX;
@@ -232,6 +361,7 @@ htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc)
                                HTML_PARSE_COMPACT);
   xmlSetStructuredErrorFunc(NULL, NULL);
   htmlFreeParserCtxt(ctxt);
+  ng_buf_release(&lean);
   return doc;
 }
 

@@ -224,3 +224,52 @@ Test(html, text_walk_separates_blocks_not_inlines)
   ng_buf_release(&out);
   xmlFreeDoc(h);
 }
+
+/* The text walk over libxml2's own tree of s, for comparison. */
+static void plain_libxml2_text(const char *s, ng_buf *out)
+{
+  htmlDocPtr h = htmlReadMemory(s, (int)strlen(s), NULL, "UTF-8",
+                                HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  ng_html_text((xmlNodePtr)h, out, NULL, NULL);
+  xmlFreeDoc(h);
+}
+
+/*
+ * Scripts, styles and comments are cut before libxml2 sees them; the text
+ * must come out as libxml2 alone would give it, however the raw text
+ * elements are written.
+ */
+Test(html, raw_text_elements_and_comments_are_left_out)
+{
+  const char *s =
+      "<p>One.</p><script>var a = '<p>not text</p>'; if (a </b) x();"
+      "</script><!-- <script> --><p>Two.</p>"
+      "<div title='<script>' data-x=\"a>b\">Three.</div>"
+      "<SCRIPT type=text/javascript>document.write('</div>')</SCRIPT >"
+      "<script src=x.js /><p>Four.</p>"
+      "<style media=\"a>b\">p::after{content:'</p>'}</style><p>Five.</p>"
+      "<iframe src=ad.html>Six</iframe><scripts>Seven.</scripts>"
+      "<!-- never closed <p>lost</p>";
+  htmlDocPtr h = ng_html_parse(s, strlen(s), NULL);
+  ng_buf ours = NG_BUF_INIT, theirs = NG_BUF_INIT;
+  ng_html_text((xmlNodePtr)h, &ours, NULL, NULL);
+  plain_libxml2_text(s, &theirs);
+  cr_assert_str_eq(ours.ptr, "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\n"
+                             "Seven.");
+  cr_assert_str_eq(ours.ptr, theirs.ptr);
+  ng_buf_release(&ours);
+  ng_buf_release(&theirs);
+  xmlFreeDoc(h);
+
+  /* a script that never closes: libxml2 reads the rest as script */
+  s = "<p>Eight.</p><script>if (a < b) { x('<p>nine</p>') }";
+  h = ng_html_parse(s, strlen(s), NULL);
+  plain_libxml2_text(s, &theirs);
+  ng_html_text((xmlNodePtr)h, &ours, NULL, NULL);
+  cr_assert_str_eq(ours.ptr, theirs.ptr);
+  cr_assert_str_eq(ours.ptr, "Eight.");
+  ng_buf_release(&ours);
+  ng_buf_release(&theirs);
+  xmlFreeDoc(h);
+}
