@@ -664,19 +664,31 @@ int ng_read_html(ng_ingest_ctx *c, const char *path, const char *bytes,
   ng_html_meta_init(&meta);
   const char *enc = ng_html_sniff_charset(bytes, len, &skip);
   const char *in = bytes + skip;
-  size_t in_len = len - skip;
-  /* A page that claims UTF-8 but is not: keep what is valid. */
-  if (!strcmp(enc, "UTF-8") && ng_utf8_valid_prefix(in, in_len) < in_len) {
-    fixed = ng_utf8_sanitize(in, in_len, &in_len);
+  size_t in_len = len - skip, ok;
+  /*
+   * A page that declares nothing is UTF-8 when it is valid UTF-8.  When it
+   * is not, or claims UTF-8 wrongly, the bytes that are not UTF-8 are read
+   * as Windows-1252, as browsers read such pages.
+   */
+  if ((!enc || !strcmp(enc, "UTF-8")) &&
+      (ok = ng_utf8_valid_prefix(in, in_len)) < in_len) {
+    ng_ingest_note(c, path,
+                   "%s (bad byte at offset %zu): read as Windows-1252",
+                   enc ? "declares UTF-8 but is not" : "declares no charset "
+                                                       "and is not UTF-8",
+                   ok + skip);
+    fixed = ng_utf8_repair(in, in_len, &in_len);
     in = fixed;
   }
+  if (!enc)
+    enc = "UTF-8";
   htmlDocPtr doc = ng_html_parse(in, in_len, enc);
   int rc = 0;
   if (!doc) {
     ng_ingest_warn(c, path, "cannot parse as HTML");
     goto out;
   }
-  ng_html_meta_read(&meta, doc, bytes, len);
+  ng_html_meta_read(&meta, doc, in, in_len);
   main_text(doc, &text);
   if (meta.body && strlen(meta.body) > text.len * 2 && strlen(meta.body) > 500) {
     ng_buf_reset(&text);

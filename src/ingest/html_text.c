@@ -204,10 +204,7 @@ const char *ng_html_sniff_charset(const char *bytes, size_t len, size_t *skip)
     *skip = 2;
     return "UTF-16BE";
   }
-  const char *m = meta_charset(bytes, len);
-  if (m)
-    return m;
-  return ng_utf8_valid_prefix(bytes, len) == len ? "UTF-8" : "windows-1252";
+  return meta_charset(bytes, len);
 }
 
 /* libxml2 would print recoverable errors; a page reader wants silence. */

@@ -35,6 +35,16 @@ void ng_ingest_warn(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
     ;
 
 /*
+ * Say something the user should know about an input that was read all the
+ * same ("read as Windows-1252"): a warning line, not counted as skipped.
+ */
+void ng_ingest_note(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/*
  * Hand a finished document on: fills a missing publication date from
  * --date, then calls the user's callback, which takes doc over.  Returns
  * 0, or NG_ERR_ABORT when the callback asked to stop.
