@@ -273,3 +273,103 @@ Test(html, raw_text_elements_and_comments_are_left_out)
   ng_buf_release(&theirs);
   xmlFreeDoc(h);
 }
+
+Test(html, scripts_styles_comments_and_iframes_left_out)
+{
+  got g;
+  ng_doc *d = read_one(FIX "raw.html", &g);
+  cr_assert_not_null(d, "%s", g.warn);
+  HAS(d, "Two keepers were lifted from the lighthouse at Calder Point");
+  HAS(d, "winched both men aboard within twenty minutes, the coastguard "
+         "said.\n\nThe keepers, who had been on the rock");
+  HAS(d, "had not been damaged by the storm.");
+  HASNT(d, "Script text");
+  HASNT(d, "Style text");
+  HASNT(d, "mid-article");
+  HASNT(d, "Old browser text");
+  HASNT(d, "embedded video");
+  HASNT(d, "enable JavaScript");
+  HASNT(d, "commented");
+  release(&g);
+}
+
+/* The Windows-1252 bytes that Latin-1 lacks: quotes, dash, euro sign. */
+static void lamp_text(const ng_doc *d)
+{
+  HAS(d, "\xE2\x80\x9CWe will keep the lights on,\xE2\x80\x9D said the "
+         "keeper, Jos\xC3\xA9 Amsel, on Monday.");
+  HAS(d, "which will cost \xE2\x82\xAC" "40,000, and the authority");
+}
+
+Test(html, meta_charset_windows_1252)
+{
+  got g;
+  ng_doc *d = read_one(FIX "meta_1252.html", &g);
+  cr_assert_not_null(d);
+  lamp_text(d);
+  cr_assert_str_eq(d->title, "Caf\xC3\xA9 lamp \xE2\x80\x93 keepers");
+  cr_assert_str_eq(g.warn, ""); /* declared: nothing to say */
+  release(&g);
+}
+
+Test(html, undeclared_legacy_page_read_as_windows_1252)
+{
+  got g;
+  ng_doc *d = read_one(FIX "undeclared_1252.html", &g);
+  cr_assert_not_null(d);
+  lamp_text(d);
+  cr_assert_str_eq(d->title, "Keepers\xE2\x80\x99 lamp");
+  cr_assert(strstr(g.warn, "declares no charset and is not UTF-8 (bad byte "
+                           "at offset 26): read as Windows-1252"),
+            "%s", g.warn);
+  release(&g);
+}
+
+Test(html, declared_iso_8859_2)
+{
+  got g;
+  ng_doc *d = read_one(FIX "latin2.html", &g);
+  cr_assert_not_null(d);
+  HAS(d, "Mayor Ilse Garroway flew to \xC5\x81\xC3\xB3" "d\xC5\xBA on Tuesday");
+  HAS(d, "Gra\xC5\xBCyna \xC5\x9Aliwi\xC5\x84ska");
+  cr_assert_str_eq(d->title, "Twinning with \xC5\x81\xC3\xB3" "d\xC5\xBA");
+  release(&g);
+}
+
+Test(html, utf16_with_byte_order_mark)
+{
+  got g;
+  ng_doc *d = read_one(FIX "utf16.html", &g);
+  cr_assert_not_null(d, "%s", g.warn);
+  lamp_text(d);
+  cr_assert_str_eq(d->title, "Keepers\xE2\x80\x99 lamp in UTF-16");
+  release(&g);
+}
+
+Test(html, gzip_compressed_page)
+{
+  got g;
+  ng_doc *d = read_one(FIX "gzipped.html.gz", &g);
+  cr_assert_not_null(d, "%s", g.warn);
+  pier_text(d);
+  cr_assert_str_eq(d->title, "Gzipped pier page");
+  cr_assert_str_eq(d->source, FIX "gzipped.html.gz");
+  release(&g);
+
+  d = read_one(FIX "truncated.html.gz", &g);
+  cr_assert_null(d);
+  cr_assert(strstr(g.warn, "truncated.html.gz': not a valid gzip file"), "%s",
+            g.warn);
+}
+
+Test(html, date_from_the_address)
+{
+  got g;
+  ng_doc *d = read_one(FIX "url_date.html", &g);
+  cr_assert_not_null(d);
+  cr_assert_str_eq(d->published, "2021-02-27");
+  cr_assert_eq(d->published_from, NG_PUB_METADATA);
+  cr_assert_str_eq(d->title, "Storm closes the ferry for two days");
+  HAS(d, "The ferry company said the first crossing would leave at seven");
+  release(&g);
+}
