@@ -25,7 +25,8 @@ enum {
   F_CAND = 1 << 2,     /* a paragraph scored it */
   F_CHOSEN = 1 << 3,   /* the top candidate or a sibling kept with it */
   F_NEGCLASS = 1 << 4, /* class or id says page furniture */
-  F_POSCLASS = 1 << 5  /* class or id says article */
+  F_POSCLASS = 1 << 5, /* class or id says article */
+  F_BODYPROP = 1 << 6  /* itemprop="articleBody": the page says so */
 };
 
 typedef struct hnode {
@@ -143,40 +144,53 @@ static char *attr(xmlNodePtr n, const char *name)
   return (char *)xmlGetProp(n, (const xmlChar *)name);
 }
 
-static int is_hidden(xmlNodePtr n)
+/* The value of an attribute as libxml2's HTML parser stores it, or NULL. */
+static const char *attr_value(xmlAttrPtr a)
 {
-  if (xmlHasProp(n, (const xmlChar *)"hidden"))
-    return 1;
-  char *st = attr(n, "style");
-  int h = 0;
-  if (st) {
-    /* "display: none" and "visibility:hidden", any spacing */
-    char tmp[256];
-    size_t k = 0;
-    for (const char *p = st; *p && k + 1 < sizeof(tmp); p++)
-      if (*p != ' ')
-        tmp[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
-    tmp[k] = '\0';
-    h = strstr(tmp, "display:none") || strstr(tmp, "visibility:hidden");
-    xmlFree(st);
-  }
-  return h;
+  xmlNodePtr t = a->children;
+  if (!t || t->next || t->type != XML_TEXT_NODE)
+    return NULL;
+  return (const char *)t->content;
 }
 
-static int role_junk(xmlNodePtr n)
+static int hidden_style(const char *st)
 {
-  char *r = attr(n, "role");
-  int j = 0;
-  if (r) {
-    static const char *const roles[] = {
-        "navigation", "complementary", "banner", "contentinfo", "dialog",
-        "alertdialog", "menu", "menubar", "search", NULL};
-    for (const char *const *p = roles; *p; p++)
-      if (!strcmp(r, *p))
-        j = 1;
-    xmlFree(r);
+  /* "display: none" and "visibility:hidden", any spacing */
+  char tmp[256];
+  size_t k = 0;
+  for (const char *p = st; *p && k + 1 < sizeof(tmp); p++)
+    if (*p != ' ')
+      tmp[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+  tmp[k] = '\0';
+  return strstr(tmp, "display:none") || strstr(tmp, "visibility:hidden");
+}
+
+static int role_junk(const char *r)
+{
+  static const char *const roles[] = {
+      "navigation", "complementary", "banner", "contentinfo", "dialog",
+      "alertdialog", "menu", "menubar", "search", NULL};
+  for (const char *const *p = roles; *p; p++)
+    if (!strcmp(r, *p))
+      return 1;
+  return 0;
+}
+
+/* Does the space-separated list s hold word (any case)? */
+static int has_word(const char *s, const char *word)
+{
+  size_t m = strlen(word);
+  for (const char *p = s; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n')
+      p++;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+      e++;
+    if ((size_t)(e - p) == m && !strncasecmp(p, word, m))
+      return 1;
+    p = e;
   }
-  return j;
+  return 0;
 }
 
 /* Characters of s as the reader sees them: a white-space run is one. */
@@ -214,7 +228,26 @@ static void enter(page *pg, hnode *h, int top)
     h->flags |= F_DROP;
     return;
   }
-  char *cls = attr(n, "class"), *id = attr(n, "id");
+  /* One pass over the attributes, without copies. */
+  const char *cls = NULL, *id = NULL;
+  int hidden = 0;
+  for (xmlAttrPtr a = n->properties; a; a = a->next) {
+    const char *name = (const char *)a->name, *v = attr_value(a);
+    if (!strcmp(name, "hidden"))
+      hidden = 1;
+    if (!v)
+      continue;
+    if (!strcmp(name, "class"))
+      cls = v;
+    else if (!strcmp(name, "id"))
+      id = v;
+    else if (!strcmp(name, "style"))
+      hidden |= hidden_style(v);
+    else if (!strcmp(name, "role"))
+      hidden |= role_junk(v);
+    else if (!strcmp(name, "itemprop") && has_word(v, "articleBody"))
+      h->flags |= F_BODYPROP;
+  }
   unsigned hc = hints(&pg->hints, cls), hi = hints(&pg->hints, id),
            both = hc | hi;
   h->weight = class_weight(hc) + class_weight(hi);
@@ -222,7 +255,7 @@ static void enter(page *pg, hnode *h, int top)
     h->flags |= F_NEGCLASS;
   if (h->weight > 0)
     h->flags |= F_POSCLASS;
-  if (is_hidden(n) || role_junk(n))
+  if (hidden)
     h->flags |= F_DROP;
   else if (pg->strip_unlikely && !top && !(h->tag & NG_TAG_LINK) &&
            strcmp((const char *)n->name, "body") &&
@@ -230,10 +263,6 @@ static void enter(page *pg, hnode *h, int top)
            strcmp((const char *)n->name, "main") && (both & H_UNLIKELY) &&
            !(both & H_MAYBE))
     h->flags |= F_DROP;
-  if (cls)
-    xmlFree(cls);
-  if (id)
-    xmlFree(id);
 }
 
 /* Last sight: the subtree is counted; pass the counts up. */
@@ -612,6 +641,24 @@ static size_t clear_private(xmlNodePtr root)
 }
 
 /*
+ * The element the page marks as its article body (microdata itemprop
+ * "articleBody"), when it holds a real text: the longest if there are
+ * several.  NULL when none.
+ */
+static hnode *marked_body(page *pg)
+{
+  hnode *best = NULL;
+  for (size_t i = 0; i < pg->n.n; i++) {
+    hnode *h = &pg->n.v[i];
+    if (!(h->flags & F_BODYPROP) || (h->flags & F_DEAD) || h->text < 250)
+      continue;
+    if (!best || h->text > best->text)
+      best = h;
+  }
+  return best;
+}
+
+/*
  * The main text of the page into out.  Tries with class-name stripping
  * first, then without (Readability's retry) when that left too little.
  */
@@ -629,8 +676,10 @@ static void main_text(xmlDocPtr doc, ng_buf *out)
     NG_VEC_GROW(pg.n, clear_private(root) + 1);
     measure(&pg, root);
     hnode *body = body_of(&pg);
-    hnode *top = score(&pg);
-    if (!top)
+    hnode *top = score(&pg), *marked = marked_body(&pg);
+    if (marked)
+      top = marked;
+    else if (!top)
       top = body;
     else
       top = climb(top, body);
