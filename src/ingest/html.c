@@ -661,10 +661,11 @@ static hnode *marked_body(page *pg)
 /*
  * The main text of the page into out.  Tries with class-name stripping
  * first, then without (Readability's retry) when that left too little.
+ * Returns the element the text came from, or NULL.
  */
-static void main_text(xmlDocPtr doc, ng_buf *out)
+static xmlNodePtr main_text(xmlDocPtr doc, ng_buf *out)
 {
-  xmlNodePtr root = xmlDocGetRootElement(doc);
+  xmlNodePtr root = xmlDocGetRootElement(doc), chosen = NULL;
   page pg = {{0}, 1, {{{0}}, {0}}};
   hint_index_init(&pg.hints);
   ng_buf best = NG_BUF_INIT, cur = NG_BUF_INIT;
@@ -690,6 +691,7 @@ static void main_text(xmlDocPtr doc, ng_buf *out)
       ng_buf tmp = best;
       best = cur;
       cur = tmp;
+      chosen = top->node;
     }
     if (best.len >= 500)
       break;
@@ -701,6 +703,36 @@ out:
   NG_VEC_FREE(pg.n);
   ng_buf_release(&cur);
   ng_buf_release(&best);
+  return chosen;
+}
+
+/*
+ * JSON-LD articleBody as text: HTML when it holds markup, else plain text
+ * whose line breaks part paragraphs.
+ */
+static void body_text(const char *s, ng_buf *out)
+{
+  const char *lt = strchr(s, '<');
+  if (lt && ((lt[1] >= 'a' && lt[1] <= 'z') || lt[1] == '/') &&
+      strchr(lt, '>')) {
+    htmlDocPtr h = ng_html_parse(s, strlen(s), "UTF-8");
+    if (h) {
+      ng_html_text((xmlNodePtr)h, out, NULL, NULL);
+      xmlFreeDoc(h);
+      return;
+    }
+  }
+  for (const char *p = s; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p), before = out->len;
+    if (out->len)
+      ng_buf_add(out, "\n\n", 2);
+    size_t mark = out->len;
+    ng_html_collapse(p, n, out);
+    if (out->len == mark)
+      ng_buf_setlen(out, before);
+    p += n + (nl != NULL);
+  }
 }
 
 int ng_read_html(ng_ingest_ctx *c, const char *path, const char *bytes,
@@ -737,11 +769,11 @@ int ng_read_html(ng_ingest_ctx *c, const char *path, const char *bytes,
     ng_ingest_warn(c, path, "cannot parse as HTML");
     goto out;
   }
-  ng_html_meta_read(&meta, doc, in, in_len);
-  main_text(doc, &text);
+  xmlNodePtr main = main_text(doc, &text);
+  ng_html_meta_read(&meta, doc, in, in_len, main);
   if (meta.body && strlen(meta.body) > text.len * 2 && strlen(meta.body) > 500) {
     ng_buf_reset(&text);
-    ng_html_collapse(meta.body, strlen(meta.body), &text);
+    body_text(meta.body, &text);
   }
   if (!text.len) {
     ng_ingest_warn(c, path, "no article text found");
@@ -759,6 +791,8 @@ int ng_read_html(ng_ingest_ctx *c, const char *path, const char *bytes,
   d->source = ng_doc_strdup(d, path);
   d->title = ng_doc_strdup(d, meta.title);
   d->url = ng_doc_strdup(d, meta.url);
+  for (size_t i = 0; i < meta.n_authors; i++)
+    ng_doc_add_author(d, meta.authors[i]);
   if (meta.published[0])
     ng_doc_set_published(d, meta.published, NG_PUB_METADATA);
   rc = ng_ingest_emit(c, d);

@@ -194,6 +194,14 @@ int ng_write_extract(const ng_doc *doc, int with_text, ng_buf *out,
       put(rec, "published_from",
           json_string(ng_pub_from_name(doc->published_from))))
     goto fail;
+  if (doc->authors.n) {
+    json_t *authors = put_array(rec, "authors");
+    if (!authors)
+      goto fail;
+    for (size_t i = 0; i < doc->authors.n; i++)
+      if (json_array_append_new(authors, ng_json_str(doc->authors.v[i])))
+        goto fail;
+  }
   if (with_text && put(rec, "text", span_text(doc, 0, doc->text_len)))
     goto fail;
   if (!(mentions = put_array(rec, "mentions")) ||

@@ -373,3 +373,88 @@ Test(html, date_from_the_address)
   HAS(d, "The ferry company said the first crossing would leave at seven");
   release(&g);
 }
+
+static void authors_are(const ng_doc *d, size_t n, const char *a,
+                        const char *b)
+{
+  cr_assert_eq(d->authors.n, n, "%zu authors", d->authors.n);
+  if (n > 0)
+    cr_assert_str_eq(d->authors.v[0], a);
+  if (n > 1)
+    cr_assert_str_eq(d->authors.v[1], b);
+}
+
+Test(html, microdata_headline_body_date_and_author)
+{
+  got g;
+  ng_doc *d = read_one(FIX "itemprop.html", &g);
+  cr_assert_not_null(d);
+  cr_assert_str_eq(d->title, "Fish market opens in the old customs house");
+  cr_assert_str_eq(d->published, "2021-03-05");
+  authors_are(d, 1, "Ana Oduya", NULL);
+  /* the marked body, not its kicker or the side column */
+  cr_assert(!strncmp(d->text, "The new fish market of Port Wenmoor", 35),
+            "%s", d->text);
+  HAS(d, "half stalls at half the price.");
+  HASNT(d, "Harbour\n");
+  HASNT(d, "Most read");
+  HASNT(d, "Friday morning");
+  release(&g);
+}
+
+Test(html, headline_from_the_h1_over_a_site_title)
+{
+  got g;
+  /* <title> names only the site; the h1 above the story is the headline */
+  ng_doc *d = read_one(FIX "h1_title.html", &g);
+  cr_assert_not_null(d);
+  cr_assert_str_eq(d->title, "School choir wins county prize again");
+  cr_assert_str_eq(d->published, "2021-03-08"); /* from the address */
+  HAS(d, "would spend the prize money on a trip");
+  HASNT(d, "About us");
+  release(&g);
+
+  /* "Headline - Site" with a short headline the h1 confirms */
+  d = read_one(FIX "raw.html", &g);
+  cr_assert_str_eq(d->title, "Lighthouse keepers rescued");
+  release(&g);
+}
+
+Test(html, bylines_and_page_furniture)
+{
+  got g;
+  ng_doc *d = read_one(FIX "byline.html", &g);
+  cr_assert_not_null(d);
+  /* meta author first, then the byline's linked names; not the job */
+  authors_are(d, 2, "Tomas Reyl", "Ana Oduya");
+  cr_assert_str_eq(d->title, "Road works on the coast road until June");
+  cr_assert_str_eq(d->published, "2021-03-09");
+  HAS(d, "The coast road between Port Wenmoor and Kelmouth will be closed");
+  HAS(d, "expected to cost eleven million euros.");
+  HASNT(d, "Transport reporters");
+  HASNT(d, "Published 9 March");
+  HASNT(d, "Read more");
+  HASNT(d, "Sign up");
+  HASNT(d, "WhatsApp");
+  HASNT(d, "undermined");
+  HASNT(d, "RoadUser7");
+  HASNT(d, "cookies");
+  HASNT(d, "Home");
+  release(&g);
+}
+
+Test(html, jsonld_article_body_when_the_page_shows_less)
+{
+  got g;
+  ng_doc *d = read_one(FIX "jsonld_body.html", &g);
+  cr_assert_not_null(d);
+  cr_assert_str_eq(d->title,
+                   "Ferry fares to rise by ten percent & more next year");
+  cr_assert_str_eq(d->published, "2021-03-10");
+  authors_are(d, 2, "Ana Oduya", "Tomas Reyl");
+  /* the body's own line breaks part its paragraphs */
+  HAS(d, "blaming the price of fuel.\n\nA return ticket for an adult");
+  HAS(d, "a quarter more than before the new harbour opened.");
+  HASNT(d, "Subscribe");
+  release(&g);
+}
