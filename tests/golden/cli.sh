@@ -78,6 +78,9 @@ expect 0 "main job on samples" -- "$bin" -o "$tmp/out1" "$src/samples"
 for f in graph.dot graph.svg timeline.json; do
   [ -s "$tmp/out1/$f" ] && ok || bad "main job wrote no $f"
 done
+# The web page's byline is carried to its document.
+tr -d ' \n' <"$tmp/out1/timeline.json" | grep -q '"authors":\["NadiaOrlov"\]' &&
+  ok || bad "page author not in timeline.json"
 expect 0 "main job again" -- "$bin" -o "$tmp/out2" "$src/samples"
 for f in graph.dot graph.svg timeline.json; do
   cmp -s "$tmp/out1/$f" "$tmp/out2/$f" && ok || bad "$f differs between runs"
