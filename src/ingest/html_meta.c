@@ -225,13 +225,8 @@ static int name_shaped(const char *s, size_t n, size_t min_words)
   return words >= min_words && words <= 5;
 }
 
-/*
- * Add the names in a byline to list (malloc'd copies, no repeats):
- * "By Tomas Reyl and Ana Oduya, Transport reporters", "Tomas Reyl;
- * Ana Oduya", "jo@example.com (Jo Bloggs)".  strict asks for two words at
- * least, for text read off the page rather than a metadata field.
- */
-static void add_names(char **list, size_t *n, const char *text, int strict)
+/* Byline wording to names; see html_meta.h. */
+void ng_byline_names(const char *text, int strict, char **list, size_t *n)
 {
   char *s = text ? clean_line(text) : NULL;
   if (!s)
@@ -297,7 +292,7 @@ static void add_names(char **list, size_t *n, const char *text, int strict)
 
 static void add_author(found *f, int from, const char *text, int strict)
 {
-  add_names(f->author[from], &f->nauthor[from], text, strict);
+  ng_byline_names(text, strict, f->author[from], &f->nauthor[from]);
 }
 
 /* ------------------------------------------------------------------ */

@@ -37,6 +37,15 @@ void ng_html_meta_read(ng_html_meta *m, xmlDocPtr doc, const char *bytes,
                        size_t len, xmlNodePtr main);
 
 /*
+ * Add the names in a byline to list[*n..NG_HTML_MAX_AUTHORS) as malloc'd
+ * copies, no repeats: "By Tomas Reyl and Ana Oduya, Transport reporters",
+ * "Tomas Reyl; Ana Oduya", "jo@example.com (Jo Bloggs)".  Jobs, desks,
+ * credentials and addresses are not names.  strict asks for two words at
+ * least, for wording read off a page rather than a metadata field.
+ */
+void ng_byline_names(const char *text, int strict, char **list, size_t *n);
+
+/*
  * Decode character references (&amp; &#39; &#x2019; and HTML 4 names) in
  * s in place: titles in JSON-LD and doubly escaped attributes carry them.
  */
