@@ -183,9 +183,32 @@ static int read_bytes(ng_ingest_ctx *c, const char *path, kind k,
   return 0;
 }
 
+static int read_kind(ng_ingest_ctx *c, const char *path, kind k, int gz,
+                     const char *bytes, size_t len)
+{
+  ng_buf plain = NG_BUF_INIT;
+  int rc = 0;
+  if (!gz)
+    return read_bytes(c, path, k, bytes, len);
+  if (gunzip(bytes, len, &plain) < 0)
+    ng_ingest_warn(c, path, "not a valid gzip file");
+  else
+    rc = read_bytes(c, path, k, plain.ptr, plain.len);
+  ng_buf_release(&plain);
+  return rc;
+}
+
+int ng_ingest_bytes(ng_ingest_ctx *c, const char *path, const char *bytes,
+                    size_t len)
+{
+  int gz;
+  kind k = kind_of(path, &gz);
+  return read_kind(c, path, k, gz, bytes, len);
+}
+
 static int read_file(ng_ingest_ctx *c, const char *path, kind k, int gz)
 {
-  ng_buf raw = NG_BUF_INIT, plain = NG_BUF_INIT;
+  ng_buf raw = NG_BUF_INIT;
   int rc = 0;
   FILE *f = fopen(path, "rb");
   if (!f) {
@@ -198,17 +221,8 @@ static int read_file(ng_ingest_ctx *c, const char *path, kind k, int gz)
     goto out;
   }
   fclose(f);
-  if (gz) {
-    if (gunzip(raw.ptr, raw.len, &plain) < 0) {
-      ng_ingest_warn(c, path, "not a valid gzip file");
-      goto out;
-    }
-    rc = read_bytes(c, path, k, plain.ptr, plain.len);
-  } else {
-    rc = read_bytes(c, path, k, raw.ptr, raw.len);
-  }
+  rc = read_kind(c, path, k, gz, raw.ptr, raw.len);
 out:
-  ng_buf_release(&plain);
   ng_buf_release(&raw);
   return rc;
 }

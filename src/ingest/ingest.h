@@ -51,6 +51,14 @@ void ng_ingest_note(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
  */
 int ng_ingest_emit(ng_ingest_ctx *c, ng_doc *doc);
 
+/*
+ * Read bytes already in memory as the file path names them (.txt, .html,
+ * .rss, ... and .gz of each), exactly as a file of that name is read:
+ * the same checks, warnings and readers.  The fuzz targets enter here.
+ */
+int ng_ingest_bytes(ng_ingest_ctx *c, const char *path, const char *bytes,
+                    size_t len);
+
 /* text.c: a plain-text article; the text is the bytes exactly. */
 int ng_read_text(ng_ingest_ctx *c, const char *path, const char *bytes,
                  size_t len);
