@@ -273,19 +273,104 @@ static size_t tag_end(const char *s, size_t i, size_t n)
   return i;
 }
 
+/* A copy of page bytes with stretches left out. */
+typedef struct lean {
+  const char *s;
+  size_t n;
+  size_t from; /* s[from..] is not yet copied */
+  int cut;     /* anything left out so far */
+  ng_buf *out;
+} lean;
+
+/* Leave s[a..b) out of the copy. */
+static void cut(lean *l, size_t a, size_t b)
+{
+  if (!l->cut)
+    ng_buf_grow(l->out, l->n);
+  ng_buf_add(l->out, l->s + l->from, a - l->from);
+  l->from = b;
+  l->cut = 1;
+}
+
+static int is_name(const char *s, size_t n, const char *lit)
+{
+  return strlen(lit) == n && find_ci(s, 0, n, lit) == 0;
+}
+
 /*
- * Most of a news page's bytes are scripts and style sheets, which
- * libxml2's HTML parser copies a character at a time and which never
- * count as text.  Copy s to out with comments and the content of <script>
- * and <style> elements left out, tags kept: the tree libxml2 then builds
- * is the same but for the skipped text.  Where the markup gets unclear
- * (an unclosed comment or script) the rest is copied as it is, so that
- * libxml2 decides.  Returns 0, or -1 when nothing was worth leaving out
- * (out is then untouched).
+ * The attributes this reader (html.c, html_meta.c, feed.c) ever looks at.
+ * A link's href counts only on <link>: the canonical address.
+ */
+static int wanted(const char *tag, size_t tn, const char *a, size_t an)
+{
+  static const char *const keep[] = {
+      "class", "id", "style", "hidden", "role", "itemprop", "itemscope",
+      "itemtype", "content", "property", "name", "rel", "datetime", "type",
+      "charset", "http-equiv", "lang", NULL};
+  for (const char *const *k = keep; *k; k++)
+    if (is_name(a, an, *k))
+      return 1;
+  return is_name(a, an, "href") && !is_name(tag, tn, "a");
+}
+
+/*
+ * Leave out the attributes of the start tag s[t..gt) that nothing reads
+ * (data-*, srcset, SVG paths, ...): a third of a page's markup.  Each is
+ * cut whole, name to value; where the tag gets unclear nothing more is.
+ */
+static void drop_attrs(lean *l, size_t t, size_t tn, size_t i, size_t gt)
+{
+  const char *s = l->s;
+  while (i < gt) {
+    if (html_blank((unsigned char)s[i]) || s[i] == '/') {
+      i++;
+      continue;
+    }
+    size_t a = i;
+    while (i < gt && !html_blank((unsigned char)s[i]) && s[i] != '=' &&
+           s[i] != '/')
+      i++;
+    size_t an = i - a, e = i;
+    while (e < gt && html_blank((unsigned char)s[e]))
+      e++;
+    if (e < gt && s[e] == '=') {
+      e++;
+      while (e < gt && html_blank((unsigned char)s[e]))
+        e++;
+      if (e < gt && (s[e] == '"' || s[e] == '\'')) {
+        const char *q = memchr(s + e + 1, s[e], gt - e - 1);
+        if (!q)
+          return;
+        e = (size_t)(q - s) + 1;
+      } else {
+        while (e < gt && !html_blank((unsigned char)s[e]))
+          e++;
+      }
+      i = e;
+    }
+    if (!an) {
+      i = i > a ? i : a + 1;
+      continue;
+    }
+    if (!wanted(s + t, tn, s + a, an))
+      cut(l, a, i);
+  }
+}
+
+/*
+ * Most of a news page's bytes are scripts, style sheets and attributes,
+ * which libxml2's HTML parser copies a character at a time and which never
+ * count as text.  Copy s to out with comments, the content of <script>
+ * and <style> elements and the attributes nobody reads left out, tags
+ * kept: the tree libxml2 then builds is the same but for what was left
+ * out.  Where the markup gets unclear (an unclosed comment or script) the
+ * rest is copied as it is, so that libxml2 decides.  Returns 0, or -1
+ * when nothing was worth leaving out (out is then untouched).
  */
 static int strip_raw(const char *s, size_t n, ng_buf *out)
 {
-  size_t i = 0, from = 0;
+  lean l = {s, n, 0, 0, out};
+  size_t i = 0;
   for (;;) {
     const char *lt = i < n ? memchr(s + i, '<', n - i) : NULL;
     if (!lt || (size_t)(lt - s) + 1 >= n)
@@ -296,10 +381,8 @@ static int strip_raw(const char *s, size_t n, ng_buf *out)
       size_t e = find_ci(s, i + 4, n, "-->");
       if (e == n)
         break;
-      if (!out->len && !from)
-        ng_buf_grow(out, n);
-      ng_buf_add(out, s + from, i - from);
-      i = from = e + 3;
+      cut(&l, i, e + 3);
+      i = e + 3;
       continue;
     }
     if (!((c1 >= 'a' && c1 <= 'z') || (c1 >= 'A' && c1 <= 'Z'))) {
@@ -310,30 +393,27 @@ static int strip_raw(const char *s, size_t n, ng_buf *out)
     while (j < n && name_ch((unsigned char)s[j]))
       j++;
     const char *raw = NULL;
-    if (j - i - 1 == 6 && find_ci(s, i + 1, j, "script") == i + 1)
+    if (is_name(s + i + 1, j - i - 1, "script"))
       raw = "</script";
-    else if (j - i - 1 == 5 && find_ci(s, i + 1, j, "style") == i + 1)
+    else if (is_name(s + i + 1, j - i - 1, "style"))
       raw = "</style";
     size_t gt = tag_end(s, j, n);
     if (gt == n)
       break;
+    drop_attrs(&l, i + 1, j - i - 1, j, gt);
     i = gt + 1;
     if (!raw || s[gt - 1] == '/') /* libxml2 closes <script/> at once */
       continue;
     size_t close = find_ci(s, i, n, raw);
     if (close == n)
       break;
-    if (close > i) {
-      if (!out->len && !from)
-        ng_buf_grow(out, n);
-      ng_buf_add(out, s + from, i - from);
-      from = close;
-    }
+    if (close > i)
+      cut(&l, i, close);
     i = close + 2;
   }
-  if (!from)
+  if (!l.cut)
     return -1;
-  ng_buf_add(out, s + from, n - from);
+  ng_buf_add(out, s + l.from, n - l.from);
   return 0;
 }
 
@@ -341,13 +421,13 @@ htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc)
 {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   htmlDocPtr doc = NULL;
-  ng_buf lean = NG_BUF_INIT;
+  ng_buf copy = NG_BUF_INIT;
   if (!ctxt)
     return NULL;
   /* Only where '<' is a byte of its own: not in UTF-16. */
-  if ((!enc || strncmp(enc, "UTF-16", 6)) && strip_raw(bytes, len, &lean) == 0) {
-    bytes = lean.ptr;
-    len = lean.len;
+  if ((!enc || strncmp(enc, "UTF-16", 6)) && strip_raw(bytes, len, &copy) == 0) {
+    bytes = copy.ptr;
+    len = copy.len;
   }
   xmlSetStructuredErrorFunc(NULL, quiet);
   if (len > (size_t)INT32_MAX)
@@ -358,7 +438,7 @@ htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc)
                                HTML_PARSE_COMPACT);
   xmlSetStructuredErrorFunc(NULL, NULL);
   htmlFreeParserCtxt(ctxt);
-  ng_buf_release(&lean);
+  ng_buf_release(&copy);
   return doc;
 }
 

@@ -250,14 +250,32 @@ Test(html, raw_text_elements_and_comments_are_left_out)
       "<script src=x.js /><p>Four.</p>"
       "<style media=\"a>b\">p::after{content:'</p>'}</style><p>Five.</p>"
       "<iframe src=ad.html>Six</iframe><scripts>Seven.</scripts>"
+      "<div data-a=\"1\" class=c data-b='x>y' id=z srcset = \"a 1x\">Six "
+      "<img src=a.jpg alt=\"A > B\"/>and a half.</div>"
+      "<p =x / data-c>Six and three quarters.</p>"
       "<!-- never closed <p>lost</p>";
   htmlDocPtr h = ng_html_parse(s, strlen(s), NULL);
   ng_buf ours = NG_BUF_INIT, theirs = NG_BUF_INIT;
   ng_html_text((xmlNodePtr)h, &ours, NULL, NULL);
   plain_libxml2_text(s, &theirs);
   cr_assert_str_eq(ours.ptr, "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\n"
-                             "Seven.");
+                             "Seven.\n\nSix and a half.\n\nSix and three "
+                             "quarters.");
   cr_assert_str_eq(ours.ptr, theirs.ptr);
+  /* the attributes the readers use are still there */
+  xmlNodePtr div = xmlDocGetRootElement(h)->children->children;
+  while (div && !(div->name && !strcmp((const char *)div->name, "div") &&
+                  xmlHasProp(div, (const xmlChar *)"id")))
+    div = div->next;
+  cr_assert_not_null(div);
+  xmlChar *cls = xmlGetProp(div, (const xmlChar *)"class"),
+          *id = xmlGetProp(div, (const xmlChar *)"id"),
+          *data = xmlGetProp(div, (const xmlChar *)"data-b");
+  cr_assert_str_eq((const char *)cls, "c");
+  cr_assert_str_eq((const char *)id, "z");
+  cr_assert_null(data);
+  xmlFree(cls);
+  xmlFree(id);
   ng_buf_release(&ours);
   ng_buf_release(&theirs);
   xmlFreeDoc(h);
