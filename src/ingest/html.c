@@ -217,7 +217,14 @@ typedef struct page {
   NG_VEC(hnode) n; /* pre-order */
   int strip_unlikely;
   hint_index hints;
+  hnode *article; /* the page's only <article>, or NULL */
 } page;
+
+/* Is h at or below a? */
+static int within(const page *pg, const hnode *h, const hnode *a)
+{
+  return a && h >= a && h < pg->n.v + a->end;
+}
 
 /* First sight of an element: what it is and whether it is furniture. */
 static void enter(page *pg, hnode *h, int top)
@@ -424,12 +431,30 @@ static hnode *score(page *pg)
       a->score += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
     }
   }
+  /*
+   * One <article> on the page is the page saying where its story is: what
+   * is in it counts three times.  (Many <article>s are a list of teasers.)
+   */
+  hnode *art = NULL;
+  size_t narticle = 0;
+  for (size_t i = 0; i < pg->n.n; i++) {
+    hnode *h = &pg->n.v[i];
+    if (!(h->flags & F_DEAD) && tag_is(h, "article") && h->text >= 250) {
+      art = h;
+      narticle++;
+    }
+  }
+  if (narticle != 1)
+    art = NULL;
+  pg->article = art;
   hnode *top = NULL;
   for (size_t i = 0; i < pg->n.n; i++) {
     hnode *h = &pg->n.v[i];
     if (!(h->flags & F_CAND) || (h->flags & F_DEAD))
       continue;
     h->score *= 1 - link_density(h);
+    if (within(pg, h, art))
+      h->score *= 3;
     if (!top || h->score > top->score)
       top = h;
   }
@@ -445,10 +470,14 @@ static hnode *body_of(page *pg)
 }
 
 /* Readability: a parent that scores nearly as well holds more article. */
-static hnode *climb(hnode *top, hnode *body)
+static hnode *climb(const page *pg, hnode *top, hnode *body)
 {
   double last = top->score;
-  for (hnode *p = top->parent; p && p != body; p = p->parent) {
+  /* not out of the page's <article> */
+  hnode *stop = within(pg, top, pg->article) ? pg->article->parent : body;
+  if (!stop)
+    stop = body;
+  for (hnode *p = top->parent; p && p != body && p != stop; p = p->parent) {
     if (!(p->flags & F_CAND))
       continue;
     if (p->score < last / 3)
@@ -459,7 +488,7 @@ static hnode *climb(hnode *top, hnode *body)
     }
     last = p->score;
   }
-  while (top->parent && top->parent != body) {
+  while (top->parent && top->parent != body && top->parent != stop) {
     /* the only element child with text: its parent is the same block */
     hnode *p = top->parent;
     if (p->text > top->text)
@@ -585,6 +614,10 @@ static void extract(page *pg, hnode *top, ng_buf *out)
     hnode *s = c->_private;
     if (s->flags & F_DEAD)
       continue;
+    /* the story is in the page's <article>: nothing beside it */
+    if (s != top && within(pg, top, pg->article) &&
+        !within(pg, s, pg->article))
+      continue;
     int keep = s == top;
     if (!keep && (s->flags & F_CAND)) {
       double bonus = 0;
@@ -666,7 +699,7 @@ static hnode *marked_body(page *pg)
 static xmlNodePtr main_text(xmlDocPtr doc, ng_buf *out)
 {
   xmlNodePtr root = xmlDocGetRootElement(doc), chosen = NULL;
-  page pg = {{0}, 1, {{{0}}, {0}}};
+  page pg = {{0}, 1, {{{0}}, {0}}, NULL};
   hint_index_init(&pg.hints);
   ng_buf best = NG_BUF_INIT, cur = NG_BUF_INIT;
   if (!root)
@@ -683,7 +716,7 @@ static xmlNodePtr main_text(xmlDocPtr doc, ng_buf *out)
     else if (!top)
       top = body;
     else
-      top = climb(top, body);
+      top = climb(&pg, top, body);
     ng_buf_reset(&cur);
     if (top)
       extract(&pg, top, &cur);

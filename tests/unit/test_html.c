@@ -476,3 +476,22 @@ Test(html, jsonld_article_body_when_the_page_shows_less)
   HASNT(d, "Subscribe");
   release(&g);
 }
+
+/*
+ * A page with one <article> says where its story is: a longer column
+ * beside it, with more commas, is not the story and not added to it.
+ */
+Test(html, the_pages_own_article_element)
+{
+  got g;
+  ng_doc *d = read_one(FIX "article.html", &g);
+  cr_assert_not_null(d);
+  cr_assert(!strncmp(d->text, "Port Wenmoor's harbour master, Ilse Brandt, "
+                              "retired on Friday", 60),
+            "%s", d->text);
+  HAS(d, "Her deputy, Colm Ferris, will take over next month");
+  HASNT(d, "From the archive");
+  HASNT(d, "brass band");
+  cr_assert_str_eq(d->title, "Harbour master retires after forty years");
+  release(&g);
+}
