@@ -219,16 +219,33 @@ static int lower_ch(int c)
   return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+/*
+ * The pre-pass below must read tags exactly as libxml2 2.9's HTML parser
+ * does (htmlParseStartTag, htmlParseHTMLName, htmlParseAttValue), or it
+ * would cut what libxml2 keeps.  These are that parser's classes.
+ */
+static int letter(int c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int name_start(int c)
+{
+  return letter(c) || c == '_' || c == ':' || c == '.';
+}
+
 static int name_ch(int c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':';
+  return name_start(c) || (c >= '0' && c <= '9') || c == '-';
 }
 
 static int html_blank(int c)
 {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
+
+/* libxml2 reads names into a buffer of this size and stops there. */
+#define NAME_MAX_LEN 100
 
 /* The first "lit" (lower case) in s[i..n), any case; n when none. */
 static size_t find_ci(const char *s, size_t i, size_t n, const char *lit)
@@ -247,30 +264,6 @@ static size_t find_ci(const char *s, size_t i, size_t n, const char *lit)
     i++;
   }
   return n;
-}
-
-/*
- * The end of the start tag whose name ends at s[i]: the index of its '>',
- * or n.  Quoted attribute values may hold '>', as libxml2 reads them.
- */
-static size_t tag_end(const char *s, size_t i, size_t n)
-{
-  while (i < n && s[i] != '>') {
-    if (s[i] == '=') {
-      i++;
-      while (i < n && html_blank((unsigned char)s[i]))
-        i++;
-      if (i < n && (s[i] == '"' || s[i] == '\'')) {
-        const char *q = memchr(s + i + 1, s[i], n - i - 1);
-        if (!q)
-          return n;
-        i = (size_t)(q - s) + 1;
-      }
-      continue;
-    }
-    i++;
-  }
-  return i;
 }
 
 /* A copy of page bytes with stretches left out. */
@@ -314,43 +307,54 @@ static int wanted(const char *tag, size_t tn, const char *a, size_t an)
 }
 
 /*
- * Leave out the attributes of the start tag s[t..gt) that nothing reads
+ * Read the attributes of the start tag whose name is s[t..t+tn), from
+ * s[i], the way htmlParseStartTag does, and leave out those nothing reads
  * (data-*, srcset, SVG paths, ...): a third of a page's markup.  Each is
- * cut whole, name to value; where the tag gets unclear nothing more is.
+ * cut whole, name to value.  Returns the index of the '>' (or of the '/'
+ * of "/>") that ends the tag, or n when the tag does not end before the
+ * input does or when its reading gets unclear.
  */
-static void drop_attrs(lean *l, size_t t, size_t tn, size_t i, size_t gt)
+static size_t start_tag(lean *l, size_t t, size_t tn, size_t i)
 {
   const char *s = l->s;
-  while (i < gt) {
-    if (html_blank((unsigned char)s[i]) || s[i] == '/') {
+  size_t n = l->n;
+  for (;;) {
+    while (i < n && html_blank((unsigned char)s[i]))
       i++;
-      continue;
-    }
+    if (i >= n)
+      return n;
+    if (s[i] == '>' || (s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
+      return i;
     size_t a = i;
-    while (i < gt && !html_blank((unsigned char)s[i]) && s[i] != '=' &&
-           s[i] != '/')
-      i++;
-    size_t an = i - a, e = i;
-    while (e < gt && html_blank((unsigned char)s[e]))
-      e++;
-    if (e < gt && s[e] == '=') {
-      e++;
-      while (e < gt && html_blank((unsigned char)s[e]))
-        e++;
-      if (e < gt && (s[e] == '"' || s[e] == '\'')) {
-        const char *q = memchr(s + e + 1, s[e], gt - e - 1);
-        if (!q)
-          return;
-        e = (size_t)(q - s) + 1;
-      } else {
-        while (e < gt && !html_blank((unsigned char)s[e]))
-          e++;
-      }
-      i = e;
-    }
-    if (!an) {
-      i = i > a ? i : a + 1;
+    if (!name_start((unsigned char)s[i])) {
+      /* a bogus attribute: libxml2 drops it up to a blank or the end */
+      while (i < n && !html_blank((unsigned char)s[i]) && s[i] != '>' &&
+             !(s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
+        i++;
       continue;
+    }
+    while (i < n && name_ch((unsigned char)s[i]))
+      i++;
+    size_t an = i - a;
+    if (an >= NAME_MAX_LEN)
+      return n;
+    while (i < n && html_blank((unsigned char)s[i]))
+      i++;
+    if (i < n && s[i] == '=') {
+      i++;
+      while (i < n && html_blank((unsigned char)s[i]))
+        i++;
+      if (i < n && (s[i] == '"' || s[i] == '\'')) {
+        const char *q = memchr(s + i + 1, s[i], n - i - 1);
+        if (!q)
+          return n; /* the value runs to the end of the input */
+        i = (size_t)(q - s) + 1;
+      } else {
+        while (i < n && s[i] != '>' && !html_blank((unsigned char)s[i]))
+          i++;
+      }
+    } else {
+      i = a + an; /* no value: the blanks belong to the tag */
     }
     if (!wanted(s + t, tn, s + a, an))
       cut(l, a, i);
@@ -367,8 +371,11 @@ static void drop_attrs(lean *l, size_t t, size_t tn, size_t i, size_t gt)
  * rest is copied as it is, so that libxml2 decides.  Returns 0, or -1
  * when nothing was worth leaving out (out is then untouched).
  */
-static int strip_raw(const char *s, size_t n, ng_buf *out)
+static int strip_raw(const char *s, size_t len, ng_buf *out)
 {
+  /* libxml2 gives up at a NUL byte: leave all from there to it */
+  const char *nul = memchr(s, '\0', len);
+  size_t n = nul ? (size_t)(nul - s) : len;
   lean l = {s, n, 0, 0, out};
   size_t i = 0;
   for (;;) {
@@ -385,24 +392,33 @@ static int strip_raw(const char *s, size_t n, ng_buf *out)
       i = e + 3;
       continue;
     }
-    if (!((c1 >= 'a' && c1 <= 'z') || (c1 >= 'A' && c1 <= 'Z'))) {
+    if (c1 == '/' && i + 2 < n && name_start((unsigned char)s[i + 2])) {
+      /* an end tag: libxml2 skips to its '>', whatever comes before */
+      const char *gt = memchr(s + i, '>', n - i);
+      if (!gt)
+        break;
+      i = (size_t)(gt - s) + 1;
+      continue;
+    }
+    if (!letter(c1)) {
       i++;
       continue;
     }
     size_t j = i + 1;
     while (j < n && name_ch((unsigned char)s[j]))
       j++;
+    if (j - i - 1 >= NAME_MAX_LEN)
+      break;
     const char *raw = NULL;
     if (is_name(s + i + 1, j - i - 1, "script"))
       raw = "</script";
     else if (is_name(s + i + 1, j - i - 1, "style"))
       raw = "</style";
-    size_t gt = tag_end(s, j, n);
+    size_t gt = start_tag(&l, i + 1, j - i - 1, j);
     if (gt == n)
       break;
-    drop_attrs(&l, i + 1, j - i - 1, j, gt);
     i = gt + 1;
-    if (!raw || s[gt - 1] == '/') /* libxml2 closes <script/> at once */
+    if (!raw || s[gt] == '/') /* libxml2 closes <script/> at once */
       continue;
     size_t close = find_ci(s, i, n, raw);
     if (close == n)
@@ -413,7 +429,7 @@ static int strip_raw(const char *s, size_t n, ng_buf *out)
   }
   if (!l.cut)
     return -1;
-  ng_buf_add(out, s + l.from, n - l.from);
+  ng_buf_add(out, s + l.from, len - l.from);
   return 0;
 }
 
