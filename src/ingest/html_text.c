@@ -307,6 +307,27 @@ static int wanted(const char *tag, size_t tn, const char *a, size_t an)
 }
 
 /*
+ * Runs of white space between tags: pages are indented, and libxml2 reads
+ * every blank of it.  Keep the first blank of each run, which is all the
+ * text walk (and the counting in html.c) makes of a run.
+ */
+static void blanks(lean *l, size_t a, size_t b)
+{
+  const char *s = l->s;
+  for (size_t i = a; i + 1 < b; i++) {
+    if (!html_blank((unsigned char)s[i]) ||
+        !html_blank((unsigned char)s[i + 1]))
+      continue;
+    size_t e = i + 2;
+    while (e < b && html_blank((unsigned char)s[e]))
+      e++;
+    if (l->from <= i + 1)
+      cut(l, i + 1, e);
+    i = e;
+  }
+}
+
+/*
  * Read the attributes of the start tag whose name is s[t..t+tn), from
  * s[i], the way htmlParseStartTag does, and leave out those nothing reads
  * (data-*, srcset, SVG paths, ...): a third of a page's markup.  Each is
@@ -377,19 +398,22 @@ static int strip_raw(const char *s, size_t len, ng_buf *out)
   const char *nul = memchr(s, '\0', len);
   size_t n = nul ? (size_t)(nul - s) : len;
   lean l = {s, n, 0, 0, out};
-  size_t i = 0;
+  size_t i = 0, text = 0; /* s[text..i) is text between tags */
   for (;;) {
     const char *lt = i < n ? memchr(s + i, '<', n - i) : NULL;
-    if (!lt || (size_t)(lt - s) + 1 >= n)
+    if (!lt || (size_t)(lt - s) + 1 >= n) {
+      i = n;
       break;
+    }
     i = (size_t)(lt - s);
     unsigned char c1 = (unsigned char)s[i + 1];
     if (c1 == '!' && i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
       size_t e = find_ci(s, i + 4, n, "-->");
       if (e == n)
         break;
+      blanks(&l, text, i);
       cut(&l, i, e + 3);
-      i = e + 3;
+      i = text = e + 3;
       continue;
     }
     if (c1 == '/' && i + 2 < n && name_start((unsigned char)s[i + 2])) {
@@ -397,7 +421,8 @@ static int strip_raw(const char *s, size_t len, ng_buf *out)
       const char *gt = memchr(s + i, '>', n - i);
       if (!gt)
         break;
-      i = (size_t)(gt - s) + 1;
+      blanks(&l, text, i);
+      i = text = (size_t)(gt - s) + 1;
       continue;
     }
     if (!letter(c1)) {
@@ -414,10 +439,12 @@ static int strip_raw(const char *s, size_t len, ng_buf *out)
       raw = "</script";
     else if (is_name(s + i + 1, j - i - 1, "style"))
       raw = "</style";
+    blanks(&l, text, i);
+    text = i;
     size_t gt = start_tag(&l, i + 1, j - i - 1, j);
     if (gt == n)
       break;
-    i = gt + 1;
+    i = text = gt + 1;
     if (!raw || s[gt] == '/') /* libxml2 closes <script/> at once */
       continue;
     size_t close = find_ci(s, i, n, raw);
@@ -425,8 +452,9 @@ static int strip_raw(const char *s, size_t len, ng_buf *out)
       break;
     if (close > i)
       cut(&l, i, close);
-    i = close + 2;
+    i = text = close; /* its end tag is read as any other */
   }
+  blanks(&l, text, i);
   if (!l.cut)
     return -1;
   ng_buf_add(out, s + l.from, len - l.from);
