@@ -40,6 +40,25 @@ static int declares_entities(const char *s, size_t len)
   return 0;
 }
 
+/*
+ * Does the feed say what it is written in: a byte-order mark, bytes of
+ * UTF-16, or encoding="..." in its XML declaration?
+ */
+static int declares_encoding(const char *s, size_t len)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
+                   (u[0] == 0xFF && u[1] == 0xFE) || !u[0] || !u[1]))
+    return 1;
+  if (len < 5 || strncmp(s, "<?xml", 5))
+    return 0;
+  const char *end = memchr(s, '>', len < 512 ? len : 512);
+  for (const char *p = s; end && p + 8 < end; p++)
+    if (!strncmp(p, "encoding", 8))
+      return 1;
+  return 0;
+}
+
 /* SAX entityDecl: note the declaration and stop the parse at once. */
 static void refuse_entity(void *ctx, const xmlChar *name, int type,
                           const xmlChar *public_id, const xmlChar *system_id,
@@ -407,6 +426,20 @@ int ng_read_feed(ng_ingest_ctx *c, const char *path, const char *bytes,
     goto out;
   }
   map_entities(bytes, len, &mapped);
+  size_t ok;
+  if (!declares_encoding(bytes, len) &&
+      (ok = ng_utf8_valid_prefix(bytes, len)) < len) {
+    /* XML without a declaration is UTF-8; a legacy feed is read anyway */
+    size_t n;
+    char *fixed = ng_utf8_repair(mapped.ptr, mapped.len, &n);
+    ng_ingest_note(c, path,
+                   "declares no encoding and is not UTF-8 (bad byte at "
+                   "offset %zu): read as Windows-1252",
+                   ok);
+    ng_buf_reset(&mapped);
+    ng_buf_add(&mapped, fixed, n);
+    free(fixed);
+  }
   ctxt = xmlNewParserCtxt();
   if (!ctxt) {
     rc = ng_err_set(c->err, NG_ERR_NOMEM, "out of memory");

@@ -218,3 +218,20 @@ Test(feed, entities_are_refused_in_any_encoding)
             "%s", g.warn[0]);
   cr_assert_lt((double)(clock() - t) / CLOCKS_PER_SEC, 1.0);
 }
+
+/* XML that declares no encoding is UTF-8; a legacy feed is read anyway. */
+Test(feed, undeclared_legacy_feed_read_as_windows_1252)
+{
+  got g;
+  read_feed(FIX "undeclared_1252.rss", &g);
+  cr_assert_eq(g.n, 1);
+  cr_assert_str_eq(g.doc[0]->title, "Caf\xC3\xA9 reopens");
+  cr_assert_str_eq(g.doc[0]->text,
+                   "The caf\xC3\xA9 on the quay reopened on Monday, and the "
+                   "first coffee cost \xE2\x82\xAC" "1, the owner said.");
+  cr_assert_eq(g.nwarn, 1);
+  cr_assert(strstr(g.warn[0], "declares no encoding and is not UTF-8 (bad "
+                              "byte at offset 90): read as Windows-1252"),
+            "%s", g.warn[0]);
+  release(&g);
+}
