@@ -157,8 +157,9 @@ typedef int (*ng_doc_fn)(ng_doc *doc, void *data);
  * JSON line) is reported through opts->warn with one line naming the file
  * and the problem, added to *skipped, and the reading goes on.  A text or
  * page that is not UTF-8 is read as Windows-1252 where it is not, with a
- * warning line that does not count as skipped.  Returns 0 when the input was walked, or a negative status with err
- * filled when fn asked to stop or memory ran out.
+ * warning line that does not count as skipped.  Returns 0 when the input
+ * was walked, or a negative status with err filled when fn asked to stop
+ * or memory ran out.
  */
 NG_EXPORT int ng_ingest_path(const char *path, const ng_options *opts,
                              ng_doc_fn fn, void *data, size_t *skipped,

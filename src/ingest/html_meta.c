@@ -156,7 +156,8 @@ static int starts_word(const char *s, size_t n, const char *word)
   for (size_t i = 0; i < m; i++)
     if (ascii_lower((unsigned char)s[i]) != word[i])
       return 0;
-  return n == m || !((s[m] >= 'a' && s[m] <= 'z') || (s[m] >= 'A' && s[m] <= 'Z'));
+  return n == m ||
+         !((s[m] >= 'a' && s[m] <= 'z') || (s[m] >= 'A' && s[m] <= 'Z'));
 }
 
 /*
@@ -171,7 +172,7 @@ static int role_word(const char *w, size_t n)
       "writers", "bureau",   "updated",   "published",     "posted",
       "contributor", "contributors", "columnist", "photographer",
       "online",  "digital",  "admin",     "administrator", "editorial",
-      /* credentials after a name: "Rachael Link, MS, RD" */
+      /* credentials after a name: "Ana Oduya, MS, RD" */
       "ms", "rd", "rdn", "md", "phd", "mph", "mba", "cfa", "cpa", "rn",
       NULL};
   for (const char *const *r = roles; *r; r++)
@@ -205,7 +206,7 @@ static int name_shaped(const char *s, size_t n, size_t min_words)
     if ((s[i] >= '0' && s[i] <= '9') || s[i] == '@' || s[i] == '/' ||
         s[i] == ':' || s[i] == '(' || s[i] == '|' ||
         (s[i] == '.' && i + 1 < n && s[i + 1] >= 'a' && s[i + 1] <= 'z'))
-      return 0; /* digits, addresses, "Cleveland.com" */
+      return 0; /* digits, addresses, "gazette.example" */
   for (size_t i = 0; i < n;) {
     while (i < n && s[i] == ' ')
       i++;
@@ -265,7 +266,7 @@ void ng_byline_names(const char *text, int strict, char **list, size_t *n)
         skip = 2;
         break;
       }
-      /* "Finian Cunningham. Sputnik": a full stop after a word, not an initial */
+      /* "Ann Reyl. Sputnik": a full stop after a word, not an initial */
       if (*e == '.' && e[1] == ' ' && e - p >= 3 && e[-1] >= 'a' &&
           e[-1] <= 'z' && e[-2] >= 'a' && e[-2] <= 'z') {
         skip = 1;
@@ -439,7 +440,8 @@ static void read_jsonld(found *f, const char *bytes, size_t len)
       while (e > b && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\r' ||
                        e[-1] == '\t' || e[-1] == ';'))
         e--;
-      if (e - b >= 3 && (!strncmp(e - 3, "-->", 3) || !strncmp(e - 3, "]]>", 3))) {
+      if (e - b >= 3 &&
+          (!strncmp(e - 3, "-->", 3) || !strncmp(e - 3, "]]>", 3))) {
         e -= 3;
         again = 1;
       } else if (e - b >= 2 && !strncmp(e - 2, "//", 2)) {
@@ -795,7 +797,8 @@ static char *strip_site(const char *t, char *const *h1, size_t nh1)
     const char *p = t, *q;
     while ((q = strstr(p, *s)) != NULL) {
       for (size_t i = 0; i < nh1; i++)
-        if (strlen(h1[i]) == (size_t)(q - t) && !strncmp(t, h1[i], (size_t)(q - t)))
+        if (strlen(h1[i]) == (size_t)(q - t) &&
+            !strncmp(t, h1[i], (size_t)(q - t)))
           return strdup(h1[i]);
       if (!cut || q > cut)
         cut = q;

@@ -469,7 +469,8 @@ htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc)
   if (!ctxt)
     return NULL;
   /* Only where '<' is a byte of its own: not in UTF-16. */
-  if ((!enc || strncmp(enc, "UTF-16", 6)) && strip_raw(bytes, len, &copy) == 0) {
+  if ((!enc || strncmp(enc, "UTF-16", 6)) &&
+      strip_raw(bytes, len, &copy) == 0) {
     bytes = copy.ptr;
     len = copy.len;
   }

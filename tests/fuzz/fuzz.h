@@ -53,7 +53,8 @@ static inline int ng_fuzz_take(ng_doc *doc, void *data)
   return 0;
 }
 
-static inline int ng_fuzz_run(const char *name, const uint8_t *data, size_t size)
+static inline int ng_fuzz_run(const char *name, const uint8_t *data,
+                              size_t size)
 {
   ng_options opts = {NULL, NULL, NULL}; /* warnings are dropped */
   ng_err err = NG_ERR_INIT;

@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   text_of(a, &ours);
   text_of(b, &theirs);
   if (ours.len != theirs.len || memcmp(ours.ptr, theirs.ptr, ours.len)) {
-    fprintf(stderr, "fuzz: text differs\n--- libxml2 alone:\n%s\n--- ours:\n%s\n",
+    fprintf(stderr,
+            "fuzz: text differs\n--- libxml2 alone:\n%s\n--- ours:\n%s\n",
             theirs.ptr, ours.ptr);
     abort();
   }
