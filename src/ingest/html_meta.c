@@ -266,7 +266,7 @@ void ng_byline_names(const char *text, int strict, char **list, size_t *n)
         skip = 2;
         break;
       }
-      /* "Ann Reyl. Sputnik": a full stop after a word, not an initial */
+      /* "Ann Reyl. Harbour News": a full stop after a word, not an initial */
       if (*e == '.' && e[1] == ' ' && e - p >= 3 && e[-1] >= 'a' &&
           e[-1] <= 'z' && e[-2] >= 'a' && e[-2] <= 'z') {
         skip = 1;
