@@ -179,11 +179,13 @@ typedef int (*ng_doc_fn)(ng_doc *doc, void *data);
  * for standard input (read as plain text, or JSON Lines when the first
  * non-blank byte is '{').  Every document is handed to fn.
  *
- * A file that cannot be used (unreadable, empty, not UTF-8, unknown
- * ending, a bad JSON line) is reported through opts->warn with one line
- * naming the file and the problem, added to *skipped, and the reading goes
- * on.  Returns 0 when the input was walked, or a negative status with err
- * filled when fn asked to stop or memory ran out.
+ * A file that cannot be used (unreadable, empty, unknown ending, a bad
+ * JSON line) is reported through opts->warn with one line naming the file
+ * and the problem, added to *skipped, and the reading goes on.  A text or
+ * page that is not UTF-8 is read as Windows-1252 where it is not, with a
+ * warning line that does not count as skipped.  Returns 0 when the input
+ * was walked, or a negative status with err filled when fn asked to stop
+ * or memory ran out.
  */
 NG_EXPORT int ng_ingest_path(const char *path, const ng_options *opts,
                              ng_doc_fn fn, void *data, size_t *skipped,

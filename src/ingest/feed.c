@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/html_meta.h"
 #include "ingest/html_text.h"
 #include "ingest/ingest.h"
 #include "util/utf8.h"
@@ -37,6 +38,36 @@ static int declares_entities(const char *s, size_t len)
     return 0; /* the root element: the prolog is over */
   }
   return 0;
+}
+
+/*
+ * Does the feed say what it is written in: a byte-order mark, bytes of
+ * UTF-16, or encoding="..." in its XML declaration?
+ */
+static int declares_encoding(const char *s, size_t len)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
+                   (u[0] == 0xFF && u[1] == 0xFE) || !u[0] || !u[1]))
+    return 1;
+  if (len < 5 || strncmp(s, "<?xml", 5))
+    return 0;
+  const char *end = memchr(s, '>', len < 512 ? len : 512);
+  for (const char *p = s; end && p + 8 < end; p++)
+    if (!strncmp(p, "encoding", 8))
+      return 1;
+  return 0;
+}
+
+/* SAX entityDecl: note the declaration and stop the parse at once. */
+static void refuse_entity(void *ctx, const xmlChar *name, int type,
+                          const xmlChar *public_id, const xmlChar *system_id,
+                          xmlChar *content)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  (void)name, (void)type, (void)public_id, (void)system_id, (void)content;
+  *(int *)ctxt->_private = 1;
+  xmlStopParser(ctxt);
 }
 
 /*
@@ -130,20 +161,36 @@ static void link_share(xmlNodePtr n, int in_link, size_t *all, size_t *linked)
  * links after the story.  Leave out sharing blocks and paragraphs that
  * are nothing but links.
  */
+static int furniture_class(const char *s)
+{
+  static const char *const words[] = {
+      "share", "social", "related", "nav", "menu", "breadcrumb", "comment",
+      "promo", "newsletter", "subscribe", "advert", "sponsor", "footer",
+      "byline", "tags", NULL};
+  if (!s)
+    return 0;
+  for (const char *const *w = words; *w; w++)
+    if (strstr(s, *w))
+      return 1;
+  return 0;
+}
+
 static int fragment_skip(xmlNodePtr n, void *data)
 {
   (void)data;
   xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
-  int skip = cls && (strstr((const char *)cls, "share") ||
-                     strstr((const char *)cls, "social") ||
-                     strstr((const char *)cls, "related"));
+  xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+  int skip = furniture_class((const char *)cls) ||
+             furniture_class((const char *)id);
   xmlFree(cls);
+  xmlFree(id);
   if (!skip && (ng_html_tag(n->name) & NG_TAG_BLOCK) &&
       strcmp((const char *)n->name, "body") &&
       strcmp((const char *)n->name, "html")) {
+    /* mostly links, and short: a menu or a "Read more" line */
     size_t all = 0, linked = 0;
     link_share(n, 0, &all, &linked);
-    skip = all > 0 && linked == all;
+    skip = all > 0 && (linked == all || (linked * 2 > all && all < 200));
   }
   return skip;
 }
@@ -185,10 +232,44 @@ static void element_text(xmlNodePtr n, int html, ng_buf *out)
   xmlFree(type);
 }
 
+/*
+ * Does the text of n hold HTML tags ("Bridge opens <em>early</em>")?  RSS
+ * titles are plain text by the letter of the format, but feeds put
+ * escaped markup in them all the same.
+ */
+static int looks_like_markup(xmlNodePtr n)
+{
+  xmlChar *s = xmlNodeGetContent(n);
+  int yes = 0;
+  for (const xmlChar *p = s; p && *p && !yes; p++)
+    if (*p == '<' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ||
+                      p[1] == '/'))
+      yes = strchr((const char *)p, '>') != NULL;
+  xmlFree(s);
+  return yes;
+}
+
 typedef struct item {
   xmlNodePtr title, link, date, content, summary;
   char *href; /* Atom link, malloc'd */
+  char *author[NG_HTML_MAX_AUTHORS]; /* malloc'd */
+  size_t nauthor;
 } item;
+
+/* RSS <author> and dc:creator hold a name or an address; Atom a <name>. */
+static void add_author(item *it, xmlNodePtr n, int atom)
+{
+  if (atom) {
+    for (xmlNodePtr k = n->children; k; k = k->next)
+      if (is(k, "name", NS_ATOM))
+        n = k;
+    if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "name"))
+      return;
+  }
+  char *s = plain(n);
+  ng_byline_names(s, 0, it->author, &it->nauthor);
+  free(s);
+}
 
 static void atom_link(item *it, xmlNodePtr n)
 {
@@ -224,7 +305,46 @@ static void collect(item *it, xmlNodePtr e, int atom)
       it->date = n;
     else if (!it->date && (is(n, "date", NS_DC) || (atom && is(n, "updated", NULL))))
       it->date = n;
+    else if (is(n, "author", NULL) || is(n, "creator", NS_DC))
+      add_author(it, n, atom);
   }
+}
+
+static int alpha(int c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int digit(int c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/*
+ * RFC 822 dates may give the year in two digits ("Sat, 06 Mar 21
+ * 10:00:00 EST").  Returns s with the year widened the RFC 2822 way
+ * (00-49 are 2000-2049, 50-99 are 1950-1999) in out, or s itself when it
+ * is not such a date.
+ */
+static const char *full_year(const char *s, char *out, size_t size)
+{
+  const char *p = s;
+  if (alpha(p[0]) && alpha(p[1]) && alpha(p[2]) && p[3] == ',') {
+    p += 4;
+    while (*p == ' ')
+      p++;
+  }
+  if (!digit(p[0]))
+    return s;
+  p += digit(p[1]) ? 2 : 1;
+  if (p[0] != ' ' || !alpha(p[1]) || !alpha(p[2]) || !alpha(p[3]) ||
+      p[4] != ' ' || !digit(p[5]) || !digit(p[6]) ||
+      (p[7] != ' ' && p[7] != '\0'))
+    return s;
+  int yy = (p[5] - '0') * 10 + (p[6] - '0');
+  snprintf(out, size, "%.*s%d%s", (int)(p + 5 - s), s,
+           yy < 50 ? 2000 + yy : 1900 + yy, p + 7);
+  return out;
 }
 
 static int emit_item(ng_ingest_ctx *c, const char *path, size_t index,
@@ -254,7 +374,7 @@ static int emit_item(ng_ingest_ctx *c, const char *path, size_t index,
   }
   if (it.title) {
     ng_buf t = NG_BUF_INIT;
-    element_text(it.title, 0, &t);
+    element_text(it.title, looks_like_markup(it.title), &t);
     for (size_t i = 0; i < t.len; i++)
       if (t.ptr[i] == '\n')
         t.ptr[i] = ' ';
@@ -269,8 +389,12 @@ static int emit_item(ng_ingest_ctx *c, const char *path, size_t index,
   d->source = ng_doc_strdup(d, path);
   d->title = ng_doc_strdup(d, title);
   d->url = ng_doc_strdup(d, link);
+  for (size_t i = 0; i < it.nauthor; i++)
+    ng_doc_add_author(d, it.author[i]);
   ng_ymd t;
-  if (date && ng_pubdate_parse(date, strlen(date), &t) == 0 &&
+  char wide[128];
+  const char *when = date ? full_year(date, wide, sizeof(wide)) : NULL;
+  if (when && ng_pubdate_parse(when, strlen(when), &t) == 0 &&
       ng_ymd_valid(t)) {
     char iso[16];
     ng_ymd_format(t, iso);
@@ -282,6 +406,8 @@ out:
   free(link);
   free(title);
   free(it.href);
+  for (size_t i = 0; i < it.nauthor; i++)
+    free(it.author[i]);
   ng_buf_release(&id);
   ng_buf_release(&text);
   return rc;
@@ -300,6 +426,20 @@ int ng_read_feed(ng_ingest_ctx *c, const char *path, const char *bytes,
     goto out;
   }
   map_entities(bytes, len, &mapped);
+  size_t ok;
+  if (!declares_encoding(bytes, len) &&
+      (ok = ng_utf8_valid_prefix(bytes, len)) < len) {
+    /* XML without a declaration is UTF-8; a legacy feed is read anyway */
+    size_t n;
+    char *fixed = ng_utf8_repair(mapped.ptr, mapped.len, &n);
+    ng_ingest_note(c, path,
+                   "declares no encoding and is not UTF-8 (bad byte at "
+                   "offset %zu): read as Windows-1252",
+                   ok);
+    ng_buf_reset(&mapped);
+    ng_buf_add(&mapped, fixed, n);
+    free(fixed);
+  }
   ctxt = xmlNewParserCtxt();
   if (!ctxt) {
     rc = ng_err_set(c->err, NG_ERR_NOMEM, "out of memory");
@@ -309,10 +449,22 @@ int ng_read_feed(ng_ingest_ctx *c, const char *path, const char *bytes,
     ng_ingest_warn(c, path, "too large for a feed");
     goto out;
   }
+  /*
+   * The byte scan above misses a DOCTYPE in UTF-16 or EBCDIC: the parser
+   * itself stops at the first entity declaration, before any is used.
+   */
+  int declared = 0;
+  ctxt->sax->entityDecl = refuse_entity;
+  ctxt->_private = &declared;
   /* NONET and nothing else: no NOENT, no DTDLOAD, no HUGE. */
   doc = xmlCtxtReadMemory(ctxt, mapped.ptr, (int)mapped.len, NULL, NULL,
                           XML_PARSE_NONET | XML_PARSE_NOCDATA |
                               XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (declared) {
+    ng_ingest_warn(c, path,
+                   "refusing a feed whose DOCTYPE declares entities");
+    goto out;
+  }
   if (!doc || !ctxt->wellFormed) {
     xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
     char msg[256] = "not well-formed";
@@ -321,6 +473,12 @@ int ng_read_feed(ng_ingest_ctx *c, const char *path, const char *bytes,
       size_t n = strlen(msg);
       while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
+      /* libxml2 names its own option; say what is wrong with the feed */
+      const char *deep = strstr(msg, "Excessive depth in document: ");
+      if (deep) {
+        int limit = atoi(deep + 29);
+        snprintf(msg, sizeof(msg), "elements nested more than %d deep", limit);
+      }
     }
     ng_ingest_warn(c, path, "not a valid RSS or Atom feed: %s", msg);
     goto out;

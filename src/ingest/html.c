@@ -25,7 +25,8 @@ enum {
   F_CAND = 1 << 2,     /* a paragraph scored it */
   F_CHOSEN = 1 << 3,   /* the top candidate or a sibling kept with it */
   F_NEGCLASS = 1 << 4, /* class or id says page furniture */
-  F_POSCLASS = 1 << 5  /* class or id says article */
+  F_POSCLASS = 1 << 5, /* class or id says article */
+  F_BODYPROP = 1 << 6  /* itemprop="articleBody": the page says so */
 };
 
 typedef struct hnode {
@@ -43,39 +44,7 @@ typedef struct hnode {
   double score;
 } hnode;
 
-typedef struct page {
-  NG_VEC(hnode) n; /* pre-order */
-  int strip_unlikely;
-} page;
 
-static int has_token_ci(const char *hay, const char *needle)
-{
-  size_t m = strlen(needle);
-  for (const char *p = hay; *p; p++) {
-    size_t i = 0;
-    while (i < m && p[i]) {
-      char ch = p[i];
-      if (ch >= 'A' && ch <= 'Z')
-        ch = (char)(ch - 'A' + 'a');
-      if (ch != needle[i])
-        break;
-      i++;
-    }
-    if (i == m)
-      return 1;
-  }
-  return 0;
-}
-
-static int any_of(const char *s, const char *const *words)
-{
-  for (; *words; words++)
-    if (has_token_ci(s, *words))
-      return 1;
-  return 0;
-}
-
-/* Readability's hints, as substrings of class and id. */
 static const char *const unlikely[] = {
     "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment",
     "community", "cookie", "cover-wrap", "disqus", "extra", "footer", "gdpr",
@@ -95,16 +64,79 @@ static const char *const positive[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main",
     "page", "post", "text", "blog", "story", NULL};
 
-static int class_weight(const char *s)
+/*
+ * The four lists as one index by first letter, so that a class name is
+ * read once for all of them.  Built per page: a handful of microseconds.
+ */
+enum { H_UNLIKELY = 1, H_MAYBE = 2, H_NEG = 4, H_POS = 8 };
+
+typedef struct hint {
+  const char *word;
+  size_t len;
+  unsigned list;
+} hint;
+
+typedef struct hint_index {
+  hint e[128]; /* the four lists hold 88 words */
+  unsigned short start[257]; /* e[start[c]..start[c+1]) begin with c */
+} hint_index;
+
+static void hint_index_init(hint_index *ix)
 {
-  int w = 0;
-  if (!s || !*s)
+  static const struct {
+    const char *const *words;
+    unsigned list;
+  } lists[] = {{unlikely, H_UNLIKELY},
+               {maybe, H_MAYBE},
+               {negative, H_NEG},
+               {positive, H_POS}};
+  unsigned count[256] = {0};
+  size_t n = 0;
+  for (size_t l = 0; l < 4; l++)
+    for (const char *const *w = lists[l].words; *w; w++)
+      count[(unsigned char)**w]++;
+  ix->start[0] = 0;
+  for (int c = 0; c < 256; c++)
+    ix->start[c + 1] = (unsigned short)(ix->start[c] + count[c]);
+  unsigned short fill[256];
+  memcpy(fill, ix->start, sizeof(fill));
+  for (size_t l = 0; l < 4; l++)
+    for (const char *const *w = lists[l].words; *w; w++, n++) {
+      hint *h = &ix->e[fill[(unsigned char)**w]++];
+      h->word = *w;
+      h->len = strlen(*w);
+      h->list = lists[l].list;
+    }
+}
+
+static int lower(int c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* The H_* lists with a word inside s, any case. */
+static unsigned hints(const hint_index *ix, const char *s)
+{
+  unsigned found = 0;
+  if (!s)
     return 0;
-  if (any_of(s, negative))
-    w -= 25;
-  if (any_of(s, positive))
-    w += 25;
-  return w;
+  for (; *s; s++) {
+    unsigned c = (unsigned)lower((unsigned char)*s);
+    for (unsigned k = ix->start[c]; k < ix->start[c + 1]; k++) {
+      const hint *h = &ix->e[k];
+      size_t i = 1;
+      while (i < h->len && lower((unsigned char)s[i]) == h->word[i])
+        i++;
+      if (i == h->len)
+        found |= h->list;
+    }
+  }
+  return found;
+}
+
+static int class_weight(unsigned lists)
+{
+  return (lists & H_NEG ? -25 : 0) + (lists & H_POS ? 25 : 0);
 }
 
 static char *attr(xmlNodePtr n, const char *name)
@@ -112,40 +144,53 @@ static char *attr(xmlNodePtr n, const char *name)
   return (char *)xmlGetProp(n, (const xmlChar *)name);
 }
 
-static int is_hidden(xmlNodePtr n)
+/* The value of an attribute as libxml2's HTML parser stores it, or NULL. */
+static const char *attr_value(xmlAttrPtr a)
 {
-  if (xmlHasProp(n, (const xmlChar *)"hidden"))
-    return 1;
-  char *st = attr(n, "style");
-  int h = 0;
-  if (st) {
-    /* "display: none" and "visibility:hidden", any spacing */
-    char tmp[256];
-    size_t k = 0;
-    for (const char *p = st; *p && k + 1 < sizeof(tmp); p++)
-      if (*p != ' ')
-        tmp[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
-    tmp[k] = '\0';
-    h = strstr(tmp, "display:none") || strstr(tmp, "visibility:hidden");
-    xmlFree(st);
-  }
-  return h;
+  xmlNodePtr t = a->children;
+  if (!t || t->next || t->type != XML_TEXT_NODE)
+    return NULL;
+  return (const char *)t->content;
 }
 
-static int role_junk(xmlNodePtr n)
+static int hidden_style(const char *st)
 {
-  char *r = attr(n, "role");
-  int j = 0;
-  if (r) {
-    static const char *const roles[] = {
-        "navigation", "complementary", "banner", "contentinfo", "dialog",
-        "alertdialog", "menu", "menubar", "search", NULL};
-    for (const char *const *p = roles; *p; p++)
-      if (!strcmp(r, *p))
-        j = 1;
-    xmlFree(r);
+  /* "display: none" and "visibility:hidden", any spacing */
+  char tmp[256];
+  size_t k = 0;
+  for (const char *p = st; *p && k + 1 < sizeof(tmp); p++)
+    if (*p != ' ')
+      tmp[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+  tmp[k] = '\0';
+  return strstr(tmp, "display:none") || strstr(tmp, "visibility:hidden");
+}
+
+static int role_junk(const char *r)
+{
+  static const char *const roles[] = {
+      "navigation", "complementary", "banner", "contentinfo", "dialog",
+      "alertdialog", "menu", "menubar", "search", NULL};
+  for (const char *const *p = roles; *p; p++)
+    if (!strcmp(r, *p))
+      return 1;
+  return 0;
+}
+
+/* Does the space-separated list s hold word (any case)? */
+static int has_word(const char *s, const char *word)
+{
+  size_t m = strlen(word);
+  for (const char *p = s; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n')
+      p++;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+      e++;
+    if ((size_t)(e - p) == m && !strncasecmp(p, word, m))
+      return 1;
+    p = e;
   }
-  return j;
+  return 0;
 }
 
 /* Characters of s as the reader sees them: a white-space run is one. */
@@ -168,6 +213,19 @@ static void count_text(const char *s, size_t *chars, size_t *commas)
   }
 }
 
+typedef struct page {
+  NG_VEC(hnode) n; /* pre-order */
+  int strip_unlikely;
+  hint_index hints;
+  hnode *article; /* the page's only <article>, or NULL */
+} page;
+
+/* Is h at or below a? */
+static int within(const page *pg, const hnode *h, const hnode *a)
+{
+  return a && h >= a && h < pg->n.v + a->end;
+}
+
 /* First sight of an element: what it is and whether it is furniture. */
 static void enter(page *pg, hnode *h, int top)
 {
@@ -177,26 +235,41 @@ static void enter(page *pg, hnode *h, int top)
     h->flags |= F_DROP;
     return;
   }
-  char *cls = attr(n, "class"), *id = attr(n, "id");
-  char both[512];
-  snprintf(both, sizeof(both), "%s %s", cls ? cls : "", id ? id : "");
-  h->weight = class_weight(cls) + class_weight(id);
+  /* One pass over the attributes, without copies. */
+  const char *cls = NULL, *id = NULL;
+  int hidden = 0;
+  for (xmlAttrPtr a = n->properties; a; a = a->next) {
+    const char *name = (const char *)a->name, *v = attr_value(a);
+    if (!strcmp(name, "hidden"))
+      hidden = 1;
+    if (!v)
+      continue;
+    if (!strcmp(name, "class"))
+      cls = v;
+    else if (!strcmp(name, "id"))
+      id = v;
+    else if (!strcmp(name, "style"))
+      hidden |= hidden_style(v);
+    else if (!strcmp(name, "role"))
+      hidden |= role_junk(v);
+    else if (!strcmp(name, "itemprop") && has_word(v, "articleBody"))
+      h->flags |= F_BODYPROP;
+  }
+  unsigned hc = hints(&pg->hints, cls), hi = hints(&pg->hints, id),
+           both = hc | hi;
+  h->weight = class_weight(hc) + class_weight(hi);
   if (h->weight < 0)
     h->flags |= F_NEGCLASS;
   if (h->weight > 0)
     h->flags |= F_POSCLASS;
-  if (is_hidden(n) || role_junk(n))
+  if (hidden)
     h->flags |= F_DROP;
   else if (pg->strip_unlikely && !top && !(h->tag & NG_TAG_LINK) &&
            strcmp((const char *)n->name, "body") &&
            strcmp((const char *)n->name, "article") &&
-           strcmp((const char *)n->name, "main") && any_of(both, unlikely) &&
-           !any_of(both, maybe))
+           strcmp((const char *)n->name, "main") && (both & H_UNLIKELY) &&
+           !(both & H_MAYBE))
     h->flags |= F_DROP;
-  if (cls)
-    xmlFree(cls);
-  if (id)
-    xmlFree(id);
 }
 
 /* Last sight: the subtree is counted; pass the counts up. */
@@ -358,12 +431,30 @@ static hnode *score(page *pg)
       a->score += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
     }
   }
+  /*
+   * One <article> on the page is the page saying where its story is: what
+   * is in it counts three times.  (Many <article>s are a list of teasers.)
+   */
+  hnode *art = NULL;
+  size_t narticle = 0;
+  for (size_t i = 0; i < pg->n.n; i++) {
+    hnode *h = &pg->n.v[i];
+    if (!(h->flags & F_DEAD) && tag_is(h, "article") && h->text >= 250) {
+      art = h;
+      narticle++;
+    }
+  }
+  if (narticle != 1)
+    art = NULL;
+  pg->article = art;
   hnode *top = NULL;
   for (size_t i = 0; i < pg->n.n; i++) {
     hnode *h = &pg->n.v[i];
     if (!(h->flags & F_CAND) || (h->flags & F_DEAD))
       continue;
     h->score *= 1 - link_density(h);
+    if (within(pg, h, art))
+      h->score *= 3;
     if (!top || h->score > top->score)
       top = h;
   }
@@ -379,10 +470,14 @@ static hnode *body_of(page *pg)
 }
 
 /* Readability: a parent that scores nearly as well holds more article. */
-static hnode *climb(hnode *top, hnode *body)
+static hnode *climb(const page *pg, hnode *top, hnode *body)
 {
   double last = top->score;
-  for (hnode *p = top->parent; p && p != body; p = p->parent) {
+  /* not out of the page's <article> */
+  hnode *stop = within(pg, top, pg->article) ? pg->article->parent : body;
+  if (!stop)
+    stop = body;
+  for (hnode *p = top->parent; p && p != body && p != stop; p = p->parent) {
     if (!(p->flags & F_CAND))
       continue;
     if (p->score < last / 3)
@@ -393,7 +488,7 @@ static hnode *climb(hnode *top, hnode *body)
     }
     last = p->score;
   }
-  while (top->parent && top->parent != body) {
+  while (top->parent && top->parent != body && top->parent != stop) {
     /* the only element child with text: its parent is the same block */
     hnode *p = top->parent;
     if (p->text > top->text)
@@ -519,6 +614,10 @@ static void extract(page *pg, hnode *top, ng_buf *out)
     hnode *s = c->_private;
     if (s->flags & F_DEAD)
       continue;
+    /* the story is in the page's <article>: nothing beside it */
+    if (s != top && within(pg, top, pg->article) &&
+        !within(pg, s, pg->article))
+      continue;
     int keep = s == top;
     if (!keep && (s->flags & F_CAND)) {
       double bonus = 0;
@@ -575,13 +674,33 @@ static size_t clear_private(xmlNodePtr root)
 }
 
 /*
+ * The element the page marks as its article body (microdata itemprop
+ * "articleBody"), when it holds a real text: the longest if there are
+ * several.  NULL when none.
+ */
+static hnode *marked_body(page *pg)
+{
+  hnode *best = NULL;
+  for (size_t i = 0; i < pg->n.n; i++) {
+    hnode *h = &pg->n.v[i];
+    if (!(h->flags & F_BODYPROP) || (h->flags & F_DEAD) || h->text < 250)
+      continue;
+    if (!best || h->text > best->text)
+      best = h;
+  }
+  return best;
+}
+
+/*
  * The main text of the page into out.  Tries with class-name stripping
  * first, then without (Readability's retry) when that left too little.
+ * Returns the element the text came from, or NULL.
  */
-static void main_text(xmlDocPtr doc, ng_buf *out)
+static xmlNodePtr main_text(xmlDocPtr doc, ng_buf *out)
 {
-  xmlNodePtr root = xmlDocGetRootElement(doc);
-  page pg = {{0}, 1};
+  xmlNodePtr root = xmlDocGetRootElement(doc), chosen = NULL;
+  page pg = {{0}, 1, {{{0}}, {0}}, NULL};
+  hint_index_init(&pg.hints);
   ng_buf best = NG_BUF_INIT, cur = NG_BUF_INIT;
   if (!root)
     goto out;
@@ -591,11 +710,13 @@ static void main_text(xmlDocPtr doc, ng_buf *out)
     NG_VEC_GROW(pg.n, clear_private(root) + 1);
     measure(&pg, root);
     hnode *body = body_of(&pg);
-    hnode *top = score(&pg);
-    if (!top)
+    hnode *top = score(&pg), *marked = marked_body(&pg);
+    if (marked)
+      top = marked;
+    else if (!top)
       top = body;
     else
-      top = climb(top, body);
+      top = climb(&pg, top, body);
     ng_buf_reset(&cur);
     if (top)
       extract(&pg, top, &cur);
@@ -603,6 +724,7 @@ static void main_text(xmlDocPtr doc, ng_buf *out)
       ng_buf tmp = best;
       best = cur;
       cur = tmp;
+      chosen = top->node;
     }
     if (best.len >= 500)
       break;
@@ -614,6 +736,36 @@ out:
   NG_VEC_FREE(pg.n);
   ng_buf_release(&cur);
   ng_buf_release(&best);
+  return chosen;
+}
+
+/*
+ * JSON-LD articleBody as text: HTML when it holds markup, else plain text
+ * whose line breaks part paragraphs.
+ */
+static void body_text(const char *s, ng_buf *out)
+{
+  const char *lt = strchr(s, '<');
+  if (lt && ((lt[1] >= 'a' && lt[1] <= 'z') || lt[1] == '/') &&
+      strchr(lt, '>')) {
+    htmlDocPtr h = ng_html_parse(s, strlen(s), "UTF-8");
+    if (h) {
+      ng_html_text((xmlNodePtr)h, out, NULL, NULL);
+      xmlFreeDoc(h);
+      return;
+    }
+  }
+  for (const char *p = s; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p), before = out->len;
+    if (out->len)
+      ng_buf_add(out, "\n\n", 2);
+    size_t mark = out->len;
+    ng_html_collapse(p, n, out);
+    if (out->len == mark)
+      ng_buf_setlen(out, before);
+    p += n + (nl != NULL);
+  }
 }
 
 int ng_read_html(ng_ingest_ctx *c, const char *path, const char *bytes,
@@ -626,23 +778,35 @@ int ng_read_html(ng_ingest_ctx *c, const char *path, const char *bytes,
   ng_html_meta_init(&meta);
   const char *enc = ng_html_sniff_charset(bytes, len, &skip);
   const char *in = bytes + skip;
-  size_t in_len = len - skip;
-  /* A page that claims UTF-8 but is not: keep what is valid. */
-  if (!strcmp(enc, "UTF-8") && ng_utf8_valid_prefix(in, in_len) < in_len) {
-    fixed = ng_utf8_sanitize(in, in_len, &in_len);
+  size_t in_len = len - skip, ok;
+  /*
+   * A page that declares nothing is UTF-8 when it is valid UTF-8.  When it
+   * is not, or claims UTF-8 wrongly, the bytes that are not UTF-8 are read
+   * as Windows-1252, as browsers read such pages.
+   */
+  if ((!enc || !strcmp(enc, "UTF-8")) &&
+      (ok = ng_utf8_valid_prefix(in, in_len)) < in_len) {
+    ng_ingest_note(c, path,
+                   "%s (bad byte at offset %zu): read as Windows-1252",
+                   enc ? "declares UTF-8 but is not" : "declares no charset "
+                                                       "and is not UTF-8",
+                   ok + skip);
+    fixed = ng_utf8_repair(in, in_len, &in_len);
     in = fixed;
   }
+  if (!enc)
+    enc = "UTF-8";
   htmlDocPtr doc = ng_html_parse(in, in_len, enc);
   int rc = 0;
   if (!doc) {
     ng_ingest_warn(c, path, "cannot parse as HTML");
     goto out;
   }
-  ng_html_meta_read(&meta, doc, bytes, len);
-  main_text(doc, &text);
+  xmlNodePtr main = main_text(doc, &text);
+  ng_html_meta_read(&meta, doc, in, in_len, main);
   if (meta.body && strlen(meta.body) > text.len * 2 && strlen(meta.body) > 500) {
     ng_buf_reset(&text);
-    ng_html_collapse(meta.body, strlen(meta.body), &text);
+    body_text(meta.body, &text);
   }
   if (!text.len) {
     ng_ingest_warn(c, path, "no article text found");
@@ -660,6 +824,8 @@ int ng_read_html(ng_ingest_ctx *c, const char *path, const char *bytes,
   d->source = ng_doc_strdup(d, path);
   d->title = ng_doc_strdup(d, meta.title);
   d->url = ng_doc_strdup(d, meta.url);
+  for (size_t i = 0; i < meta.n_authors; i++)
+    ng_doc_add_author(d, meta.authors[i]);
   if (meta.published[0])
     ng_doc_set_published(d, meta.published, NG_PUB_METADATA);
   rc = ng_ingest_emit(c, d);

@@ -204,10 +204,7 @@ const char *ng_html_sniff_charset(const char *bytes, size_t len, size_t *skip)
     *skip = 2;
     return "UTF-16BE";
   }
-  const char *m = meta_charset(bytes, len);
-  if (m)
-    return m;
-  return ng_utf8_valid_prefix(bytes, len) == len ? "UTF-8" : "windows-1252";
+  return meta_charset(bytes, len);
 }
 
 /* libxml2 would print recoverable errors; a page reader wants silence. */
@@ -217,12 +214,266 @@ static void quiet(void *data, xmlErrorPtr e)
   (void)e;
 }
 
+static int lower_ch(int c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+ * The pre-pass below must read tags exactly as libxml2 2.9's HTML parser
+ * does (htmlParseStartTag, htmlParseHTMLName, htmlParseAttValue), or it
+ * would cut what libxml2 keeps.  These are that parser's classes.
+ */
+static int letter(int c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int name_start(int c)
+{
+  return letter(c) || c == '_' || c == ':' || c == '.';
+}
+
+static int name_ch(int c)
+{
+  return name_start(c) || (c >= '0' && c <= '9') || c == '-';
+}
+
+static int html_blank(int c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* libxml2 reads names into a buffer of this size and stops there. */
+#define NAME_MAX_LEN 100
+
+/* The first "lit" (lower case) in s[i..n), any case; n when none. */
+static size_t find_ci(const char *s, size_t i, size_t n, const char *lit)
+{
+  size_t m = strlen(lit);
+  while (i + m <= n) {
+    const char *p = memchr(s + i, lit[0], n - i - m + 1);
+    if (!p)
+      return n;
+    i = (size_t)(p - s);
+    size_t k = 1;
+    while (k < m && lower_ch((unsigned char)s[i + k]) == lit[k])
+      k++;
+    if (k == m)
+      return i;
+    i++;
+  }
+  return n;
+}
+
+/* A copy of page bytes with stretches left out. */
+typedef struct lean {
+  const char *s;
+  size_t n;
+  size_t from; /* s[from..] is not yet copied */
+  int cut;     /* anything left out so far */
+  ng_buf *out;
+} lean;
+
+/* Leave s[a..b) out of the copy. */
+static void cut(lean *l, size_t a, size_t b)
+{
+  if (!l->cut)
+    ng_buf_grow(l->out, l->n);
+  ng_buf_add(l->out, l->s + l->from, a - l->from);
+  l->from = b;
+  l->cut = 1;
+}
+
+static int is_name(const char *s, size_t n, const char *lit)
+{
+  return strlen(lit) == n && find_ci(s, 0, n, lit) == 0;
+}
+
+/*
+ * The attributes this reader (html.c, html_meta.c, feed.c) ever looks at.
+ * A link's href counts only on <link>: the canonical address.
+ */
+static int wanted(const char *tag, size_t tn, const char *a, size_t an)
+{
+  static const char *const keep[] = {
+      "class", "id", "style", "hidden", "role", "itemprop", "itemscope",
+      "itemtype", "content", "property", "name", "rel", "datetime", "type",
+      "charset", "http-equiv", "lang", NULL};
+  for (const char *const *k = keep; *k; k++)
+    if (is_name(a, an, *k))
+      return 1;
+  return is_name(a, an, "href") && !is_name(tag, tn, "a");
+}
+
+/*
+ * Runs of white space between tags: pages are indented, and libxml2 reads
+ * every blank of it.  Keep the first blank of each run, which is all the
+ * text walk (and the counting in html.c) makes of a run.
+ */
+static void blanks(lean *l, size_t a, size_t b)
+{
+  const char *s = l->s;
+  for (size_t i = a; i + 1 < b; i++) {
+    if (!html_blank((unsigned char)s[i]) ||
+        !html_blank((unsigned char)s[i + 1]))
+      continue;
+    size_t e = i + 2;
+    while (e < b && html_blank((unsigned char)s[e]))
+      e++;
+    if (l->from <= i + 1)
+      cut(l, i + 1, e);
+    i = e;
+  }
+}
+
+/*
+ * Read the attributes of the start tag whose name is s[t..t+tn), from
+ * s[i], the way htmlParseStartTag does, and leave out those nothing reads
+ * (data-*, srcset, SVG paths, ...): a third of a page's markup.  Each is
+ * cut whole, name to value.  Returns the index of the '>' (or of the '/'
+ * of "/>") that ends the tag, or n when the tag does not end before the
+ * input does or when its reading gets unclear.
+ */
+static size_t start_tag(lean *l, size_t t, size_t tn, size_t i)
+{
+  const char *s = l->s;
+  size_t n = l->n;
+  for (;;) {
+    while (i < n && html_blank((unsigned char)s[i]))
+      i++;
+    if (i >= n)
+      return n;
+    if (s[i] == '>' || (s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
+      return i;
+    size_t a = i;
+    if (!name_start((unsigned char)s[i])) {
+      /* a bogus attribute: libxml2 drops it up to a blank or the end */
+      while (i < n && !html_blank((unsigned char)s[i]) && s[i] != '>' &&
+             !(s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
+        i++;
+      continue;
+    }
+    while (i < n && name_ch((unsigned char)s[i]))
+      i++;
+    size_t an = i - a;
+    if (an >= NAME_MAX_LEN)
+      return n;
+    while (i < n && html_blank((unsigned char)s[i]))
+      i++;
+    if (i < n && s[i] == '=') {
+      i++;
+      while (i < n && html_blank((unsigned char)s[i]))
+        i++;
+      if (i < n && (s[i] == '"' || s[i] == '\'')) {
+        const char *q = memchr(s + i + 1, s[i], n - i - 1);
+        if (!q)
+          return n; /* the value runs to the end of the input */
+        i = (size_t)(q - s) + 1;
+      } else {
+        while (i < n && s[i] != '>' && !html_blank((unsigned char)s[i]))
+          i++;
+      }
+    } else {
+      i = a + an; /* no value: the blanks belong to the tag */
+    }
+    if (!wanted(s + t, tn, s + a, an))
+      cut(l, a, i);
+  }
+}
+
+/*
+ * Most of a news page's bytes are scripts, style sheets and attributes,
+ * which libxml2's HTML parser copies a character at a time and which never
+ * count as text.  Copy s to out with comments, the content of <script>
+ * and <style> elements and the attributes nobody reads left out, tags
+ * kept: the tree libxml2 then builds is the same but for what was left
+ * out.  Where the markup gets unclear (an unclosed comment or script) the
+ * rest is copied as it is, so that libxml2 decides.  Returns 0, or -1
+ * when nothing was worth leaving out (out is then untouched).
+ */
+static int strip_raw(const char *s, size_t len, ng_buf *out)
+{
+  /* libxml2 gives up at a NUL byte: leave all from there to it */
+  const char *nul = memchr(s, '\0', len);
+  size_t n = nul ? (size_t)(nul - s) : len;
+  lean l = {s, n, 0, 0, out};
+  size_t i = 0, text = 0; /* s[text..i) is text between tags */
+  for (;;) {
+    const char *lt = i < n ? memchr(s + i, '<', n - i) : NULL;
+    if (!lt || (size_t)(lt - s) + 1 >= n) {
+      i = n;
+      break;
+    }
+    i = (size_t)(lt - s);
+    unsigned char c1 = (unsigned char)s[i + 1];
+    if (c1 == '!' && i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
+      size_t e = find_ci(s, i + 4, n, "-->");
+      if (e == n)
+        break;
+      blanks(&l, text, i);
+      cut(&l, i, e + 3);
+      i = text = e + 3;
+      continue;
+    }
+    if (c1 == '/' && i + 2 < n && name_start((unsigned char)s[i + 2])) {
+      /* an end tag: libxml2 skips to its '>', whatever comes before */
+      const char *gt = memchr(s + i, '>', n - i);
+      if (!gt)
+        break;
+      blanks(&l, text, i);
+      i = text = (size_t)(gt - s) + 1;
+      continue;
+    }
+    if (!letter(c1)) {
+      i++;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && name_ch((unsigned char)s[j]))
+      j++;
+    if (j - i - 1 >= NAME_MAX_LEN)
+      break;
+    const char *raw = NULL;
+    if (is_name(s + i + 1, j - i - 1, "script"))
+      raw = "</script";
+    else if (is_name(s + i + 1, j - i - 1, "style"))
+      raw = "</style";
+    blanks(&l, text, i);
+    text = i;
+    size_t gt = start_tag(&l, i + 1, j - i - 1, j);
+    if (gt == n)
+      break;
+    i = text = gt + 1;
+    if (!raw || s[gt] == '/') /* libxml2 closes <script/> at once */
+      continue;
+    size_t close = find_ci(s, i, n, raw);
+    if (close == n)
+      break;
+    if (close > i)
+      cut(&l, i, close);
+    i = text = close; /* its end tag is read as any other */
+  }
+  blanks(&l, text, i);
+  if (!l.cut)
+    return -1;
+  ng_buf_add(out, s + l.from, len - l.from);
+  return 0;
+}
+
 htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc)
 {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   htmlDocPtr doc = NULL;
+  ng_buf copy = NG_BUF_INIT;
   if (!ctxt)
     return NULL;
+  /* Only where '<' is a byte of its own: not in UTF-16. */
+  if ((!enc || strncmp(enc, "UTF-16", 6)) &&
+      strip_raw(bytes, len, &copy) == 0) {
+    bytes = copy.ptr;
+    len = copy.len;
+  }
   xmlSetStructuredErrorFunc(NULL, quiet);
   if (len > (size_t)INT32_MAX)
     len = (size_t)INT32_MAX;
@@ -232,6 +483,7 @@ htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc)
                                HTML_PARSE_COMPACT);
   xmlSetStructuredErrorFunc(NULL, NULL);
   htmlFreeParserCtxt(ctxt);
+  ng_buf_release(&copy);
   return doc;
 }
 

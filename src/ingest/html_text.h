@@ -37,11 +37,11 @@ unsigned ng_html_tag(const xmlChar *name);
 htmlDocPtr ng_html_parse(const char *bytes, size_t len, const char *enc);
 
 /*
- * Decide the charset of page bytes the HTML5 way: a byte-order mark, then
- * <meta charset> or http-equiv in the first 4 KiB, else UTF-8 when the
- * bytes are valid UTF-8 and windows-1252 when they are not.  Labels
+ * The charset that page bytes declare, the HTML5 way: a byte-order mark,
+ * then <meta charset> or http-equiv in the first 4 KiB.  Labels
  * iso-8859-1, latin1 and ascii mean windows-1252 (WHATWG).  Sets *skip to
- * the length of a byte-order mark to leave out.  Returns a static string.
+ * the length of a byte-order mark to leave out.  Returns a static string,
+ * or NULL when the page declares nothing this reader knows.
  */
 const char *ng_html_sniff_charset(const char *bytes, size_t len, size_t *skip);
 

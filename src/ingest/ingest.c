@@ -17,20 +17,34 @@
 /* A file larger than this is refused rather than read into memory. */
 #define NG_MAX_INPUT ((size_t)512 << 20)
 
-void ng_ingest_warn(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
+static void say(ng_ingest_ctx *c, const char *path, const char *fmt,
+                va_list ap)
 {
   ng_buf msg = NG_BUF_INIT;
-  va_list ap;
   char tmp[512];
-  va_start(ap, fmt);
   vsnprintf(tmp, sizeof(tmp), fmt, ap);
-  va_end(ap);
   ng_buf_addf(&msg, "'%s': %s", path, tmp);
-  if (c->skipped)
-    (*c->skipped)++;
   if (c->opts && c->opts->warn)
     c->opts->warn(msg.ptr, c->opts->warn_data);
   ng_buf_release(&msg);
+}
+
+void ng_ingest_warn(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  say(c, path, fmt, ap);
+  va_end(ap);
+  if (c->skipped)
+    (*c->skipped)++;
+}
+
+void ng_ingest_note(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  say(c, path, fmt, ap);
+  va_end(ap);
 }
 
 int ng_ingest_emit(ng_ingest_ctx *c, ng_doc *doc)
@@ -137,8 +151,20 @@ static int read_bytes(ng_ingest_ctx *c, const char *path, kind k,
   if (k == KIND_TEXT) {
     size_t ok = ng_utf8_valid_prefix(bytes, len);
     if (ok < len) {
-      ng_ingest_warn(c, path, "not UTF-8 (bad byte at offset %zu)", ok);
-      return 0;
+      /*
+       * A legacy file (Latin-1, Windows-1252) or UTF-8 with such bytes
+       * pasted in: read the bad bytes as Windows-1252 rather than lose the
+       * article.  The text, and so the offsets, are then the decoded text.
+       */
+      size_t n;
+      char *fixed = ng_utf8_repair(bytes, len, &n);
+      ng_ingest_note(c, path,
+                     "not UTF-8 (bad byte at offset %zu): read as "
+                     "Windows-1252, offsets point into the decoded text",
+                     ok);
+      int rc = ng_read_text(c, path, fixed, n);
+      free(fixed);
+      return rc;
     }
   }
   switch (k) {
@@ -157,9 +183,32 @@ static int read_bytes(ng_ingest_ctx *c, const char *path, kind k,
   return 0;
 }
 
+static int read_kind(ng_ingest_ctx *c, const char *path, kind k, int gz,
+                     const char *bytes, size_t len)
+{
+  ng_buf plain = NG_BUF_INIT;
+  int rc = 0;
+  if (!gz)
+    return read_bytes(c, path, k, bytes, len);
+  if (gunzip(bytes, len, &plain) < 0)
+    ng_ingest_warn(c, path, "not a valid gzip file");
+  else
+    rc = read_bytes(c, path, k, plain.ptr, plain.len);
+  ng_buf_release(&plain);
+  return rc;
+}
+
+int ng_ingest_bytes(ng_ingest_ctx *c, const char *path, const char *bytes,
+                    size_t len)
+{
+  int gz;
+  kind k = kind_of(path, &gz);
+  return read_kind(c, path, k, gz, bytes, len);
+}
+
 static int read_file(ng_ingest_ctx *c, const char *path, kind k, int gz)
 {
-  ng_buf raw = NG_BUF_INIT, plain = NG_BUF_INIT;
+  ng_buf raw = NG_BUF_INIT;
   int rc = 0;
   FILE *f = fopen(path, "rb");
   if (!f) {
@@ -172,17 +221,8 @@ static int read_file(ng_ingest_ctx *c, const char *path, kind k, int gz)
     goto out;
   }
   fclose(f);
-  if (gz) {
-    if (gunzip(raw.ptr, raw.len, &plain) < 0) {
-      ng_ingest_warn(c, path, "not a valid gzip file");
-      goto out;
-    }
-    rc = read_bytes(c, path, k, plain.ptr, plain.len);
-  } else {
-    rc = read_bytes(c, path, k, raw.ptr, raw.len);
-  }
+  rc = read_kind(c, path, k, gz, raw.ptr, raw.len);
 out:
-  ng_buf_release(&plain);
   ng_buf_release(&raw);
   return rc;
 }

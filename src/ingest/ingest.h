@@ -35,11 +35,29 @@ void ng_ingest_warn(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
     ;
 
 /*
+ * Say something the user should know about an input that was read all the
+ * same ("read as Windows-1252"): a warning line, not counted as skipped.
+ */
+void ng_ingest_note(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/*
  * Hand a finished document on: fills a missing publication date from
  * --date, then calls the user's callback, which takes doc over.  Returns
  * 0, or NG_ERR_ABORT when the callback asked to stop.
  */
 int ng_ingest_emit(ng_ingest_ctx *c, ng_doc *doc);
+
+/*
+ * Read bytes already in memory as the file path names them (.txt, .html,
+ * .rss, ... and .gz of each), exactly as a file of that name is read:
+ * the same checks, warnings and readers.  The fuzz targets enter here.
+ */
+int ng_ingest_bytes(ng_ingest_ctx *c, const char *path, const char *bytes,
+                    size_t len);
 
 /* text.c: a plain-text article; the text is the bytes exactly. */
 int ng_read_text(ng_ingest_ctx *c, const char *path, const char *bytes,

@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/doc.h"
 
@@ -84,6 +85,15 @@ char *ng_doc_strndup(ng_doc *doc, const char *s, size_t n)
   return s ? ng_arena_strndup(&doc->arena, s, n) : NULL;
 }
 
+int ng_doc_add_author(ng_doc *doc, const char *name)
+{
+  for (size_t i = 0; i < doc->authors.n; i++)
+    if (!strcasecmp(doc->authors.v[i], name))
+      return 0;
+  *NG_VEC_PUSH(doc->authors) = ng_doc_strdup(doc, name);
+  return 1;
+}
+
 int ng_doc_set_published(ng_doc *doc, const char *iso, ng_pub_from from)
 {
   ng_ymd t;
@@ -151,6 +161,7 @@ void ng_doc_free(ng_doc *doc)
   for (size_t i = 0; i < doc->events.n; i++)
     NG_VEC_FREE(doc->events.v[i].participants);
   NG_VEC_FREE(doc->skip);
+  NG_VEC_FREE(doc->authors);
   NG_VEC_FREE(doc->tokens);
   NG_VEC_FREE(doc->sentences);
   NG_VEC_FREE(doc->mentions);

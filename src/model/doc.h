@@ -130,6 +130,8 @@ struct ng_doc {
   char *source; /* the path as given, or "-" */
   char *title;  /* NULL when none was found */
   char *url;    /* NULL when none was found */
+  /* Who wrote it, from bylines and metadata: arena strings, no repeats. */
+  NG_VEC(char *) authors;
   char published[32]; /* ISO 8601 date, "" when unknown */
   ng_pub_from published_from;
   char *text; /* valid UTF-8, NUL-terminated */
@@ -160,6 +162,11 @@ ng_doc *ng_doc_make(const char *text, size_t len);
 /* Set a string field to an arena copy of s (NULL leaves NULL). */
 char *ng_doc_strdup(ng_doc *doc, const char *s);
 char *ng_doc_strndup(ng_doc *doc, const char *s, size_t n);
+/*
+ * Add an author's name (an arena copy) unless the same name, case aside,
+ * is there already.  Returns 1 when added, 0 when it was a repeat.
+ */
+int ng_doc_add_author(ng_doc *doc, const char *name);
 /* Set the publication date from an ISO 8601 string; 0, or -1 if not one. */
 int ng_doc_set_published(ng_doc *doc, const char *iso, ng_pub_from from);
 /* The publication date as a calendar date; 0, or -1 when unknown. */

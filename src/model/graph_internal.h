@@ -20,6 +20,8 @@
 
 typedef struct ng_gdoc {
   char *id, *source, *title, *url; /* title, url may be NULL */
+  char **authors;                  /* n_authors arena strings */
+  size_t n_authors;
   char published[32];              /* "" when unknown */
   ng_pub_from published_from;
   size_t duplicate_of; /* index of the doc it repeats, or (size_t)-1 */

@@ -374,6 +374,12 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
   gd->source = ng_arena_strdup(&g->arena, doc->source ? doc->source : "-");
   gd->title = doc->title ? ng_arena_strdup(&g->arena, doc->title) : NULL;
   gd->url = doc->url ? ng_arena_strdup(&g->arena, doc->url) : NULL;
+  if (doc->authors.n) {
+    gd->authors = ng_arena_alloc(&g->arena, doc->authors.n * sizeof(char *));
+    for (size_t i = 0; i < doc->authors.n; i++)
+      gd->authors[i] = ng_arena_strdup(&g->arena, doc->authors.v[i]);
+    gd->n_authors = doc->authors.n;
+  }
   memcpy(gd->published, doc->published, sizeof(gd->published));
   gd->published_from = doc->published_from;
 

@@ -142,3 +142,31 @@ char *ng_utf8_sanitize(const char *s, size_t len, size_t *out_len)
     *out_len = o;
   return out;
 }
+
+/* Windows-1252 bytes 0x80..0x9F as WHATWG maps them. */
+static const uint16_t cp1252_c1[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+char *ng_utf8_repair(const char *s, size_t len, size_t *out_len)
+{
+  /* Each bad byte becomes 3 bytes at most. */
+  char *out = ng_xmalloc(len * 3 + 1);
+  size_t o = 0, i = 0;
+  while (i < len) {
+    size_t n = seq_len((const unsigned char *)s, len, i);
+    if (n) {
+      memcpy(out + o, s + i, n);
+      o += n;
+      i += n;
+    } else {
+      unsigned char b = (unsigned char)s[i++];
+      o += ng_utf8_encode(b < 0xA0 ? cp1252_c1[b - 0x80] : b, out + o);
+    }
+  }
+  out[o] = '\0';
+  *out_len = o;
+  return out;
+}

@@ -26,4 +26,13 @@ size_t ng_utf8_encode(uint32_t cp, char *out);
  */
 char *ng_utf8_sanitize(const char *s, size_t len, size_t *out_len);
 
+/*
+ * As ng_utf8_sanitize(), but every byte that is not part of a well-formed
+ * sequence is read as Windows-1252 (0x93 is U+201C, 0xA3 is U+00A3), the
+ * way browsers read undeclared legacy text: a page or file saved in
+ * Latin-1 or Windows-1252, or UTF-8 with a few such bytes pasted in, reads
+ * right.  The caller frees the result.
+ */
+char *ng_utf8_repair(const char *s, size_t len, size_t *out_len);
+
 #endif

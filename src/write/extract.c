@@ -404,6 +404,15 @@ int ng_write_extract(const ng_doc *doc, int with_text, ng_buf *out,
   } else {
     ng_buf_add(out, "null", 4);
   }
+  if (doc->authors.n) {
+    LIT(out, ",\"authors\":[");
+    for (size_t i = 0; i < doc->authors.n; i++) {
+      if (i)
+        ng_buf_addch(out, ',');
+      ng_json_put_str(out, doc->authors.v[i]);
+    }
+    ng_buf_addch(out, ']');
+  }
   if (with_text) {
     LIT(out, ",\"text\":");
     span_text(out, doc, 0, doc->text_len);

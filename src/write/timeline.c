@@ -166,6 +166,13 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
         put(o, "published_from",
             json_string(ng_pub_from_name(d->published_from))))
       goto fail;
+    if (d->n_authors) {
+      if (!(a = put_array(o, "authors")))
+        goto fail;
+      for (size_t k = 0; k < d->n_authors; k++)
+        if (json_array_append_new(a, ng_json_str(d->authors[k])))
+          goto fail;
+    }
     if (d->duplicate_of < g->docs.n &&
         put(o, "duplicate_of", doc_id(g, d->duplicate_of)))
       goto fail;

@@ -50,15 +50,17 @@ expect 1 "bad inputs" -- "$bin" extract "$tmp/in/good.txt" "$tmp/in/missing.txt"
   "$tmp/in/empty-folder" "$tmp/in/docs.jsonl"
 has "$tmp/stderr" "missing.txt': cannot read: No such file" "missing file"
 has "$tmp/stderr" "empty.txt': empty file" "empty file"
-has "$tmp/stderr" "latin1.txt': not UTF-8" "not UTF-8"
+has "$tmp/stderr" "latin1.txt': not UTF-8 (bad byte at offset 3): read as Windows-1252" "not UTF-8 is read as Windows-1252"
 has "$tmp/stderr" "notes.docx': unknown kind of file" "unknown extension"
 has "$tmp/stderr" "empty-folder': no articles in folder" "empty folder"
 has "$tmp/stderr" "docs.jsonl': line 2" "bad JSON line"
 has "$tmp/stderr" "docs.jsonl': line 3" "JSON line without text"
-lines "$tmp/stdout" 2 "the good document and the good JSON line still come out"
+lines "$tmp/stdout" 3 "the good documents and the good JSON line still come out"
 has "$tmp/stdout" '"id":"a"' "good JSON line extracted"
 n=$(wc -l <"$tmp/stderr")
 [ "$n" -eq 7 ] && ok || bad "one stderr line per problem: got $n"
+expect 0 "a Latin-1 text is read, with a warning" -- "$bin" extract --text "$tmp/in/latin1.txt"
+has "$tmp/stdout" '"text":"café latin-1' "Latin-1 text decoded"
 
 # Standard input.
 printf 'Vladimir Putin spoke.\n' | "$bin" extract - >"$tmp/stdout" 2>"$tmp/stderr"
@@ -77,6 +79,9 @@ expect 0 "main job on samples" -- "$bin" -o "$tmp/out1" "$src/samples"
 for f in graph.dot graph.svg timeline.json; do
   [ -s "$tmp/out1/$f" ] && ok || bad "main job wrote no $f"
 done
+# The web page's byline is carried to its document.
+tr -d ' \n' <"$tmp/out1/timeline.json" | grep -q '"authors":\["NadiaOrlov"\]' &&
+  ok || bad "page author not in timeline.json"
 expect 0 "main job again" -- "$bin" -o "$tmp/out2" "$src/samples"
 for f in graph.dot graph.svg timeline.json; do
   cmp -s "$tmp/out1/$f" "$tmp/out2/$f" && ok || bad "$f differs between runs"

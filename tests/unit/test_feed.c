@@ -149,7 +149,89 @@ Test(feed, deep_nesting_stops_without_hanging)
   ng_ingest_ctx c = {&o, take, &g, &skipped, &err};
   cr_assert_eq(ng_read_feed(&c, "deep.rss", b.ptr, b.len), 0);
   cr_assert_eq(g.n, 0);
-  cr_assert(strstr(g.warn[0], "not a valid RSS or Atom feed"), "%s",
-            g.warn[0]);
+  cr_assert(strstr(g.warn[0], "deep.rss': not a valid RSS or Atom feed: "
+                              "elements nested more than 256 deep"),
+            "%s", g.warn[0]);
   ng_buf_release(&b);
+}
+
+/*
+ * RSS as feeds really write it: RFC 822 dates (offsets, GMT, two-digit
+ * years), a Latin-1 declaration, markup in a title, HTML descriptions
+ * with menus and "Read more" links, authors as names or addresses.
+ */
+Test(feed, rss_rfc822_dates_markup_and_authors)
+{
+  got g;
+  read_feed(FIX "rfc822.rss", &g);
+  cr_assert_eq(g.n, 3, "%zu docs, %s", g.n, g.warn[0]);
+  ng_doc *a = g.doc[0], *b = g.doc[1], *c = g.doc[2];
+  cr_assert_str_eq(a->title, "Bridge opens early");
+  cr_assert_str_eq(a->url, "https://post.example/bridge");
+  /* the calendar date as written, not moved to UTC */
+  cr_assert_str_eq(a->published, "2021-03-02");
+  cr_assert_str_eq(a->text,
+                   "The new foot bridge over the River Kell opened on "
+                   "Tuesday, two weeks before the date the council had "
+                   "set.\n\nAbout three hundred people walked across in the "
+                   "first hour.\nThe mayor cut a ribbon at noon.");
+  cr_assert_eq(a->authors.n, 1);
+  cr_assert_str_eq(a->authors.v[0], "Ruth Amsel");
+  cr_assert_str_eq(b->title, "Caf\xC3\xA9 closes");
+  cr_assert_str_eq(b->published, "2021-03-05");
+  cr_assert_eq(b->authors.n, 1);
+  cr_assert_str_eq(b->authors.v[0], "Jo Bloggs");
+  cr_assert_str_eq(c->published, "2021-03-06");
+  cr_assert_eq(c->authors.n, 0);
+  cr_assert_eq(g.nwarn, 0);
+  release(&g);
+}
+
+Test(feed, atom_authors_and_cleaned_html_content)
+{
+  got g;
+  read_feed(FIX "authors.atom", &g);
+  cr_assert_eq(g.n, 1);
+  ng_doc *a = g.doc[0];
+  cr_assert_str_eq(a->title, "School roof mended before the storms");
+  cr_assert_str_eq(a->url, "https://notes.example/roof");
+  cr_assert_str_eq(a->published, "2021-03-11");
+  cr_assert_eq(a->authors.n, 2);
+  cr_assert_str_eq(a->authors.v[0], "Ruth Amsel");
+  cr_assert_str_eq(a->authors.v[1], "Jos\xC3\xA9 Amsel");
+  cr_assert_str_eq(a->text, "Volunteers mended the roof of the island "
+                            "school on Thursday, a day before the first of "
+                            "the spring storms.");
+  release(&g);
+}
+
+/* A DOCTYPE in UTF-16 escapes a byte scan; the parser still refuses it. */
+Test(feed, entities_are_refused_in_any_encoding)
+{
+  got g;
+  clock_t t = clock();
+  read_feed(FIX "bomb_utf16.xml", &g);
+  cr_assert_eq(g.n, 0);
+  cr_assert_eq(g.nwarn, 1);
+  cr_assert(strstr(g.warn[0], "bomb_utf16.xml': refusing a feed whose "
+                              "DOCTYPE declares entities"),
+            "%s", g.warn[0]);
+  cr_assert_lt((double)(clock() - t) / CLOCKS_PER_SEC, 1.0);
+}
+
+/* XML that declares no encoding is UTF-8; a legacy feed is read anyway. */
+Test(feed, undeclared_legacy_feed_read_as_windows_1252)
+{
+  got g;
+  read_feed(FIX "undeclared_1252.rss", &g);
+  cr_assert_eq(g.n, 1);
+  cr_assert_str_eq(g.doc[0]->title, "Caf\xC3\xA9 reopens");
+  cr_assert_str_eq(g.doc[0]->text,
+                   "The caf\xC3\xA9 on the quay reopened on Monday, and the "
+                   "first coffee cost \xE2\x82\xAC" "1, the owner said.");
+  cr_assert_eq(g.nwarn, 1);
+  cr_assert(strstr(g.warn[0], "declares no encoding and is not UTF-8 (bad "
+                              "byte at offset 90): read as Windows-1252"),
+            "%s", g.warn[0]);
+  release(&g);
 }

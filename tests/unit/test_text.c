@@ -294,3 +294,40 @@ Test(text, no_date_gives_empty) {
   cr_assert_str_eq(ng_doc_published(doc), "");
   release(&c);
 }
+
+static void note(const char *msg, void *data) {
+  snprintf(data, 512, "%s", msg);
+}
+
+/*
+ * A Latin-1 / Windows-1252 file is read, not skipped: its bytes that are
+ * not UTF-8 are decoded as Windows-1252, bytes that are UTF-8 are kept,
+ * and a warning says so without counting the file as skipped.
+ */
+Test(text, legacy_bytes_read_as_windows_1252) {
+  char dir[] = "/tmp/ng_test_text_XXXXXX", path[64], warned[512] = "";
+  collected c = {0};
+  ng_err err = NG_ERR_INIT;
+  ng_options o = {.warn = note, .warn_data = warned};
+  size_t skipped = 0;
+  /* £15.8m and "quotes" in Windows-1252, then a UTF-8 é */
+  const char *s = "Chelsea paid \xA3" "15.8m for him, \x93the best\x94 "
+                  "signing, said Ren\xC3\xA9.\n";
+  cr_assert_not_null(mkdtemp(dir));
+  snprintf(path, sizeof(path), "%s/a.txt", dir);
+  FILE *f = fopen(path, "wb");
+  cr_assert_not_null(f);
+  fputs(s, f);
+  fclose(f);
+  cr_assert_eq(ng_ingest_path(path, &o, collect, &c, &skipped, &err), 0);
+  unlink(path);
+  rmdir(dir);
+  cr_assert_eq(c.n, 1);
+  cr_assert_eq(skipped, 0);
+  cr_assert_str_eq(c.docs[0]->text,
+                   "Chelsea paid \xC2\xA3" "15.8m for him, \xE2\x80\x9Cthe "
+                   "best\xE2\x80\x9D signing, said Ren\xC3\xA9.\n");
+  cr_assert(strstr(warned, "not UTF-8 (bad byte at offset 13): read as "
+                           "Windows-1252"), "%s", warned);
+  release(&c);
+}
