@@ -592,10 +592,14 @@ static int tense(scan *s)
       } else if (word_in(buf, say)) {
         if (s->nsay < 32)
           s->say[s->nsay++] = i;
-      } else if (word_in(buf, past) ||
+      } else if (/* a participle after "be" is no past: "will be held" */
+                 !(i > s->sb && (is(s, i - 1, "be") || is(s, i - 1, "been") ||
+                                 is(s, i - 1, "being") || is(s, i - 1, "is") ||
+                                 is(s, i - 1, "are"))) &&
+                 (word_in(buf, past) ||
                  (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' &&
                   strcmp(buf, "need") && strcmp(buf, "indeed") &&
-                  strcmp(buf, "scheduled") && strcmp(buf, "expected"))) {
+                  strcmp(buf, "scheduled") && strcmp(buf, "expected")))) {
         if (s->npast < 32)
           s->past[s->npast++] = i;
       }
@@ -635,26 +639,30 @@ static int infer_year(scan *s, int m, int d)
   if (!s->has_a)
     return -1;
   int y = s->a.y;
-  int diff = m - s->a.m; /* in months, ahead of the anchor */
-  int t = tense(s);
+  int t = tense(s), best = y, bestd = 1 << 30;
   (void)d;
   /*
-   * Within two months either way the anchor's year holds whatever the
-   * tense: news reports the recent past and the near future, and tense
-   * detection is rough.  Beyond that the tense decides; without one, the
-   * nearest year.
+   * Of last year, this year and next, in months from the anchor: a past
+   * date is the latest not after it, a future one the earliest not before
+   * it, an untensed one the nearest.  The anchor's own year gets two
+   * months of slack either way, since news reports the recent past and
+   * the near future and tense detection is rough.
    */
-  if (t == T_PAST && diff > 2)
-    return y - 1;
-  if (t == T_FUT && diff < -2)
-    return y + 1;
-  if (t == T_NONE) {
-    if (diff > 6)
-      return y - 1;
-    if (diff < -6)
-      return y + 1;
+  for (int c = y - 1; c <= y + 1; c++) {
+    int off = (c - y) * 12 + (m - s->a.m);
+    int slack = c == y ? 2 : 0, dist;
+    if (t == T_PAST)
+      dist = off <= slack ? -off : 1 << 29;
+    else if (t == T_FUT)
+      dist = off >= -slack ? off : 1 << 29;
+    else
+      dist = (off < 0 ? -off : off) * 2 + (c != y);
+    if (dist < bestd) {
+      bestd = dist;
+      best = c;
+    }
   }
-  return y;
+  return best;
 }
 
 /*
@@ -1206,8 +1214,13 @@ static size_t p_number(scan *s, size_t i, hit *h)
   int a, b, c, y, d;
   if (cls(s, i) != C_NUM)
     return 0;
-  const char *t = text(s, i, &n);
-  char tail[4];
+  const char *tok = text(s, i, &n);
+  char tail[4], t[24];
+  /* sscanf needs the token alone, NUL-terminated. */
+  if (n >= sizeof(t))
+    return 0;
+  memcpy(t, tok, n);
+  t[n] = 0;
   h->b = i;
   h->e = i + 1;
   h->type = NG_TIMEX_DATE;

@@ -1,0 +1,216 @@
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+/*
+ * One small case per expression family and per resolution rule.  Each
+ * case names the span it expects (exactly) and its type and value.
+ */
+static ng_doc *tag(const char *text, const char *published)
+{
+  ng_doc *doc = ng_doc_new("t", NULL, text, strlen(text), published);
+  cr_assert_eq(ng_tokenize(doc), 0);
+  cr_assert_eq(ng_sentences_split(doc), 0);
+  cr_assert_eq(ng_dates_find(doc), 0);
+  return doc;
+}
+
+/* The timex whose text is span must exist with this type and value. */
+static void expect(const char *text, const char *published, const char *span,
+                   const char *type, const char *value)
+{
+  ng_doc *doc = tag(text, published);
+  size_t n = strlen(span);
+  for (size_t i = 0; i < doc->timexes.n; i++) {
+    const ng_timex *t = &doc->timexes.v[i];
+    if (t->end - t->start == n && !memcmp(text + t->start, span, n)) {
+      cr_expect_str_eq(ng_timex_type_name(t->type), type, "type of '%s' in '%s'",
+                       span, text);
+      cr_expect_str_eq(t->value, value, "value of '%s' in '%s'", span, text);
+      ng_doc_free(doc);
+      return;
+    }
+  }
+  for (size_t i = 0; i < doc->timexes.n; i++)
+    cr_log_error("found '%.*s'", (int)(doc->timexes.v[i].end - doc->timexes.v[i].start),
+                 text + doc->timexes.v[i].start);
+  cr_expect_fail("no timex '%s' in '%s'", span, text);
+  ng_doc_free(doc);
+}
+
+static void expect_none(const char *text, const char *published)
+{
+  ng_doc *doc = tag(text, published);
+  cr_expect_eq(doc->timexes.n, 0, "'%s': %zu timexes, want none", text,
+               doc->timexes.n);
+  ng_doc_free(doc);
+}
+
+#define PUB "2021-02-14" /* a Sunday */
+
+Test(dates, explicit_formats)
+{
+  expect("It was posted February 13, 2021.", PUB, "February 13, 2021", "DATE", "2021-02-13");
+  expect("It was posted February 13, 2021 at noon.", PUB, "February 13, 2021 at noon",
+         "TIME", "2021-02-13T12:00");
+  expect("He spoke on Feb. 13 in Moscow.", PUB, "Feb. 13", "DATE", "2021-02-13");
+  expect("It opened on 13 February 2021.", PUB, "13 February 2021", "DATE", "2021-02-13");
+  expect("Filed 2021-02-13 by the clerk.", PUB, "2021-02-13", "DATE", "2021-02-13");
+  expect("Filed 02/13/2021 by the clerk.", PUB, "02/13/2021", "DATE", "2021-02-13");
+  expect("Updated: Feb 13, 2021, 08:18 PM IST", PUB, "Feb 13, 2021, 08:18 PM IST", "TIME",
+         "2021-02-13T20:18");
+  expect("The war ended on Friday, Oct. 23, 1998.", PUB, "Friday, Oct. 23, 1998", "DATE",
+         "1998-10-23");
+}
+
+Test(dates, months_years_decades)
+{
+  expect("Prices rose in January 1998.", PUB, "January 1998", "DATE", "1998-01");
+  expect("He has led Russia since 2000.", PUB, "2000", "DATE", "2000");
+  expect("A meeting suited to the year 2021.", PUB, "the year 2021", "DATE", "2021");
+  expect("Profit rose in fiscal 1997.", PUB, "fiscal 1997", "DATE", "1997");
+  expect("Growth slowed in the 1990s.", PUB, "the 1990s", "DATE", "199");
+  expect("Growth slowed in early 1998.", PUB, "early 1998", "DATE", "1998");
+  expect("It was built in the 19th century.", PUB, "the 19th century", "DATE", "18");
+  expect("It happened in June last year.", PUB, "June last year", "DATE", "2020-06");
+}
+
+Test(dates, quarters_halves_seasons)
+{
+  expect("Net income fell in the third quarter.", "1998-11-02", "the third quarter",
+         "DATE", "1998-Q3");
+  expect("It posted a third-quarter loss.", "1998-11-02", "third-quarter", "DATE",
+         "1998-Q3");
+  expect("Sales rose in the first half of 1997.", PUB, "the first half of 1997", "DATE",
+         "1997-H1");
+  expect("They met last spring.", PUB, "last spring", "DATE", "2020-SP");
+}
+
+Test(dates, deictic_units)
+{
+  expect("Sales rose last month.", PUB, "last month", "DATE", "2021-01");
+  expect("Sales rose this year.", PUB, "this year", "DATE", "2021");
+  expect("Sales rose last year.", PUB, "last year", "DATE", "2020");
+  expect("Talks resume next week.", PUB, "next week", "DATE", "2021-W07");
+  expect("Talks began last week.", PUB, "last week", "DATE", "2021-W05");
+  expect("It was announced earlier this year.", PUB, "earlier this year", "DATE", "2021");
+}
+
+Test(dates, shifts_ago)
+{
+  expect("He tried eight years ago.", PUB, "eight years ago", "DATE", "2013");
+  expect("He tried a year ago.", PUB, "a year ago", "DATE", "2020");
+  expect("It began two weeks ago.", PUB, "two weeks ago", "DATE", "2021-W04");
+  expect("It began three days ago.", PUB, "three days ago", "DATE", "2021-02-11");
+  expect("It began several years ago.", PUB, "several years ago", "DATE", "PAST_REF");
+}
+
+Test(dates, day_words_and_refs)
+{
+  expect("He said today that it works.", PUB, "today", "DATE", "2021-02-14");
+  expect("He said yesterday that it works.", PUB, "yesterday", "DATE", "2021-02-13");
+  expect("He will speak tomorrow.", PUB, "tomorrow", "DATE", "2021-02-15");
+  expect("He will speak tonight.", PUB, "tonight", "TIME", "2021-02-14TNI");
+  expect("He is now in Moscow.", PUB, "now", "DATE", "PRESENT_REF");
+  expect("He is currently in Moscow.", PUB, "currently", "DATE", "PRESENT_REF");
+  expect("Recently, he moved.", PUB, "Recently", "DATE", "PAST_REF");
+  expect("No one knows what the future holds.", PUB, "the future", "DATE", "FUTURE_REF");
+}
+
+Test(dates, durations)
+{
+  expect("He served eight years in office.", PUB, "eight years", "DURATION", "P8Y");
+  expect("It lasted three months.", PUB, "three months", "DURATION", "P3M");
+  expect("A two-day summit opened.", PUB, "two-day", "DURATION", "P2D");
+  expect("Prices doubled over the past five years.", PUB, "the past five years",
+         "DURATION", "P5Y");
+  expect("Police held him for 24 hours.", PUB, "24 hours", "DURATION", "PT24H");
+  expect("The dispute went on for several years.", PUB, "several years", "DURATION",
+         "PXY");
+  expect("The talks took about five hours.", PUB, "five hours", "DURATION", "PT5H");
+}
+
+Test(dates, sets)
+{
+  expect("The board meets every week.", PUB, "every week", "SET", "P1W");
+  expect("The report comes out annually.", PUB, "annually", "SET", "P1Y");
+  expect("The club meets each Thursday.", PUB, "each Thursday", "SET", "XXXX-WXX-4");
+  expect("It costs $5 a day.", PUB, "a day", "SET", "P1D");
+}
+
+Test(dates, times)
+{
+  expect("The vote closes at 9 a.m. today.", PUB, "9 a.m. today", "TIME",
+         "2021-02-14T09:00");
+  expect("Doors will open at 10:30 p.m. Friday.", "2021-02-11", "10:30 p.m. Friday", "TIME",
+         "2021-02-12T22:30");
+  expect("Shots rang out Friday morning.", PUB, "Friday morning", "TIME",
+         "2021-02-12TMO");
+  expect("The deadline passed at noon Saturday.", PUB, "noon Saturday", "TIME",
+         "2021-02-13T12:00");
+}
+
+/* A weekday in a past-tense sentence is the last one, on or before the anchor. */
+Test(dates, weekday_past_tense)
+{
+  expect("The Kremlin said on Sunday that it was interested.", "2021-02-15", "Sunday",
+         "DATE", "2021-02-14");
+  expect("The Kremlin said on Monday that it was interested.", "2021-02-15", "Monday",
+         "DATE", "2021-02-15");
+  expect("Musk tweeted at the Kremlin on Friday.", PUB, "Friday", "DATE", "2021-02-12");
+  expect("Earlier Saturday, he posted again.", PUB, "Saturday", "DATE", "2021-02-13");
+}
+
+/* In a future-tense sentence it is the next one. */
+Test(dates, weekday_future_tense)
+{
+  expect("The two men will meet on Friday.", PUB, "Friday", "DATE", "2021-02-19");
+  expect("Officials said Tuesday that talks will resume next Friday.", "2021-02-17",
+         "next Friday", "DATE", "2021-02-19");
+  expect("Talks began Tuesday and will resume Friday.", "2021-02-17", "Tuesday", "DATE",
+         "2021-02-16");
+}
+
+/* A year-less date takes the publication year, or the one the tense points to. */
+Test(dates, yearless_date_year)
+{
+  expect("The attack happened on January 30.", PUB, "January 30", "DATE", "2021-01-30");
+  expect("The attack happened on December 30.", "2021-01-10", "December 30", "DATE",
+         "2020-12-30");
+  expect("The summit will be held on January 5.", "2020-12-10", "January 5", "DATE",
+         "2021-01-05");
+  expect("The vote is set for March 3.", PUB, "March 3", "DATE", "2021-03-03");
+  expect("Prices fell in December.", "2021-01-10", "December", "DATE", "2020-12");
+}
+
+/* Without a publication date, explicit dates still normalize. */
+Test(dates, no_anchor)
+{
+  expect("It was posted February 13, 2021.", NULL, "February 13, 2021", "DATE",
+         "2021-02-13");
+  expect("He has led Russia since 2000.", NULL, "2000", "DATE", "2000");
+  expect("They met on Sunday.", NULL, "Sunday", "DATE", "XXXX-WXX-7");
+  expect("They met last year.", NULL, "last year", "DATE", "XXXX");
+  expect("They met on March 3.", NULL, "March 3", "DATE", "XXXX-03-03");
+  expect("He served eight years.", NULL, "eight years", "DURATION", "P8Y");
+}
+
+Test(dates, not_timexes)
+{
+  expect_none("You may leave when you like.", PUB);
+  expect_none("He paid $1998 for 1,500 shares.", PUB);
+  expect_none("A 30-year-old man was arrested.", PUB);
+  expect_none("Prices fall when supply rises.", PUB);
+}
+
+Test(dates, order_and_sentence)
+{
+  ng_doc *doc = tag("He left on Friday. He came back on Sunday after two days.", PUB);
+  cr_assert_eq(doc->timexes.n, 3);
+  cr_expect_lt(doc->timexes.v[0].end, doc->timexes.v[1].start);
+  cr_expect_lt(doc->timexes.v[1].end, doc->timexes.v[2].start);
+  cr_expect_eq(doc->timexes.v[0].sentence, 0);
+  cr_expect_eq(doc->timexes.v[2].sentence, 1);
+  ng_doc_free(doc);
+}
