@@ -564,8 +564,8 @@ static int word_in(const char *w, const char *const *list)
 static int tense(scan *s)
 {
   static const char *const fut[] = {
-    "will", "shall", "won't", "tomorrow", "next", "upcoming", "scheduled",
-    "plans", "plan", "intends", NULL};
+    "will", "shall", "won't", "tomorrow", "upcoming", "scheduled", "plans",
+    "plan", "planned", "planning", "intends", "would", "might", "soon", NULL};
   static const char *const past[] = {
     "was", "were", "had", "did", "ago", "yesterday", "last",
     "met", "took", "went", "came", "made", "gave", "began", "left", "found",
@@ -586,6 +586,8 @@ static int tense(scan *s)
         continue;
       if ((n > 3 && !strcmp(buf + n - 3, "'ll")) || word_in(buf, fut) ||
           (!strcmp(buf, "expected") && is(s, i + 1, "to")) ||
+          (!strcmp(buf, "set") && is(s, i + 1, "to")) ||
+          (!strcmp(buf, "next") && !is(s, i + 1, "to")) ||
           (!strcmp(buf, "going") && is(s, i + 1, "to"))) {
         if (s->nfut < 32)
           s->fut[s->nfut++] = i;
@@ -593,8 +595,8 @@ static int tense(scan *s)
         if (s->nsay < 32)
           s->say[s->nsay++] = i;
       } else if (/* a participle after "be" is no past: "will be held" */
-                 !(i > s->sb && (is(s, i - 1, "be") || is(s, i - 1, "been") ||
-                                 is(s, i - 1, "being") || is(s, i - 1, "is") ||
+                 !(i > s->sb && (is(s, i - 1, "be") || is(s, i - 1, "being") ||
+                                 is(s, i - 1, "is") ||
                                  is(s, i - 1, "are"))) &&
                  (word_in(buf, past) ||
                  (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' &&
@@ -618,7 +620,9 @@ static int tense(scan *s)
       dp = d;
   }
   for (int k = 0; k < s->nsay; k++) {
-    size_t d = (s->say[k] > s->at ? s->say[k] - s->at : s->at - s->say[k]) + 3;
+    size_t d = s->say[k] > s->at ? s->say[k] - s->at : s->at - s->say[k];
+    /* "said Monday", "said on Monday" date the saying itself */
+    d = d <= 2 ? d - 1 : d + 3;
     if (d < dp)
       dp = d;
   }
@@ -739,10 +743,14 @@ static void this_quarter(scan *s, int back, char *v)
   snprintf(v, 48, "%04d-Q%d", y - back, q);
 }
 
-/* Is a quarter in focus here (named in this or the previous sentence)? */
+/* Is a quarter in focus here? */
 static int quarter_focus(const scan *s)
 {
-  return s->qn && s->sent - s->q_sent <= 1;
+  /*
+   * Once an article has named a quarter it is reporting quarterly results,
+   * and "a year ago" there means that quarter a year before.
+   */
+  return s->qn != 0;
 }
 
 /* The season the anchor lies in, as an order within its year (Dec = 4). */
@@ -1476,6 +1484,11 @@ static int unit_deixis(scan *s, int unit, int dir, char *v)
     s->q_sent = s->sent;
     return 1;
   }
+  }
+  if (unit == U_YEAR && s->has_a) {
+    /* "last year" stays a year even amid quarterly figures */
+    put_date(v, s->a.y + dir, 0, 0);
+    return 1;
   }
   return shift_value(s, unit, dir, v);
 }
