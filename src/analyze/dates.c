@@ -317,7 +317,6 @@ typedef struct scan {
   size_t at; /* the token whose tense is asked */
   /* The last quarter named ("the third quarter"): "the quarter" is it. */
   int qy, qn;
-  size_t q_sent;
   /* The last explicit date: "that day", "later that year" refer to it. */
   ng_ymd ref;
   int ref_gran; /* 0 none, 1 year, 2 month, 3 day */
@@ -719,7 +718,6 @@ static void quarter_value(scan *s, int q, int y, char *v)
   snprintf(v, 48, "%04d-Q%d", y, q);
   s->qy = y;
   s->qn = q;
-  s->q_sent = s->sent;
 }
 
 /* "The quarter", "the latest quarter": the one named last, else the last finished. */
@@ -1481,7 +1479,6 @@ static int unit_deixis(scan *s, int unit, int dir, char *v)
     snprintf(v, 48, "%04d-Q%d", t.y, q);
     s->qy = t.y;
     s->qn = q;
-    s->q_sent = s->sent;
     return 1;
   }
   }
@@ -1571,7 +1568,6 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
         if (d.v[5] == 'Q') {
           s->qy = y;
           s->qn = d.v[6] - '0';
-          s->q_sent = s->sent;
         }
         return h->e;
       }
@@ -1795,6 +1791,9 @@ static size_t p_duration(scan *s, size_t i, hit *h)
     return 0;
   }
   if (u == U_HALF)
+    return 0;
+  /* "a quarter of the shares" is a fraction */
+  if (u == U_QUARTER && isw(s, k, W_OF))
     return 0;
   /* Ages are not durations here: "a 30-year-old man". */
   if (punct(s, k, '-') || is(s, k, "old"))
@@ -2292,7 +2291,6 @@ static int match_at(scan *s, size_t i, hit *h)
   for (size_t k = 0; k < sizeof(pats) / sizeof(pats[0]); k++) {
     /* Save the quarter memory: a losing pattern must not leave its trace. */
     int qy = s->qy, qn = s->qn;
-    size_t qs = s->q_sent;
     size_t e = pats[k](s, i, &cur);
     if (e > best) {
       best = e;
@@ -2300,7 +2298,6 @@ static int match_at(scan *s, size_t i, hit *h)
     } else {
       s->qy = qy;
       s->qn = qn;
-      s->q_sent = qs;
     }
   }
   return best > 0;
