@@ -314,6 +314,9 @@ typedef struct scan {
   /* Tense markers of the sentence: token positions, reporting verbs apart. */
   size_t fut[32], past[32], say[32];
   int nfut, npast, nsay;
+  /* Quotation marks of the sentence: a quote has its own tense. */
+  size_t quote[16];
+  int nquote;
   size_t at; /* the token whose tense is asked */
   /* The last quarter named ("the third quarter"): "the quarter" is it. */
   int qy, qn;
@@ -553,6 +556,63 @@ static int word_in(const char *w, const char *const *list)
   return 0;
 }
 
+/* An opening or closing quotation mark: '"', '``', "''", curly quotes. */
+static int quote_mark(const scan *s, size_t i)
+{
+  size_t n;
+  const unsigned char *t = (const unsigned char *)text(s, i, &n);
+  if (n == 1 && t[0] == '"')
+    return 1;
+  if (n == 3 && t[0] == 0xe2 && t[1] == 0x80 && (t[2] == 0x9c || t[2] == 0x9d))
+    return 1;
+  /* `` and '' come as two tokens; count the second of the pair */
+  if (n == 1 && (t[0] == '`' || t[0] == '\'') && i > s->sb &&
+      s->doc->tokens.v[i - 1].end == s->doc->tokens.v[i].start && punct(s, i - 1, t[0]))
+    return 1;
+  return 0;
+}
+
+/* Is token i inside quotation marks (an odd number of them before it)? */
+static int in_quote(const scan *s, size_t i)
+{
+  int k = 0;
+  while (k < s->nquote && s->quote[k] < i)
+    k++;
+  return k & 1;
+}
+
+static size_t dist(size_t a, size_t b)
+{
+  return a > b ? a - b : b - a;
+}
+
+/*
+ * The tense of the marker nearest s->at among those on one side of the
+ * quotation marks (side 0 outside, 1 inside, -1 either).
+ */
+static int nearest_marker(const scan *s, int side)
+{
+  size_t df = (size_t)-1, dp = (size_t)-1;
+  for (int k = 0; k < s->nfut; k++)
+    if ((side < 0 || in_quote(s, s->fut[k]) == side) && dist(s->fut[k], s->at) < df)
+      df = dist(s->fut[k], s->at);
+  for (int k = 0; k < s->npast; k++)
+    if ((side < 0 || in_quote(s, s->past[k]) == side) && dist(s->past[k], s->at) < dp)
+      dp = dist(s->past[k], s->at);
+  for (int k = 0; k < s->nsay; k++) {
+    if (side >= 0 && in_quote(s, s->say[k]) != side)
+      continue;
+    size_t d = dist(s->say[k], s->at);
+    /* "said Monday", "said on Monday" date the saying itself */
+    d = d <= 2 ? d - 1 : d + 3;
+    if (d < dp)
+      dp = d;
+  }
+  if (df == (size_t)-1 && dp == (size_t)-1)
+    return T_NONE;
+  return df <= dp ? T_FUT : T_PAST;
+}
+
 /*
  * The tense around token s->at, enough to say which way "Friday" or
  * "March 3" points.  The sentence's tense markers are collected once;
@@ -576,10 +636,13 @@ static int tense(scan *s)
   static const char *const say[] = {"said", "told", "says", "say", NULL};
   if (s->tense == T_UNSET) {
     char buf[16];
-    s->nfut = s->npast = s->nsay = 0;
+    s->nfut = s->npast = s->nsay = s->nquote = 0;
     for (size_t i = s->sb; i < s->se; i++) {
-      if (!(flags(s, i) & NG_TOK_WORD))
+      if (!(flags(s, i) & NG_TOK_WORD)) {
+        if (quote_mark(s, i) && s->nquote < 16)
+          s->quote[s->nquote++] = i;
         continue;
+      }
       size_t n = lower(s, i, buf, sizeof(buf));
       if (n < 2)
         continue;
@@ -607,27 +670,15 @@ static int tense(scan *s)
     }
     s->tense = T_NONE;
   }
-  size_t df = (size_t)-1, dp = (size_t)-1;
-  for (int k = 0; k < s->nfut; k++) {
-    size_t d = s->fut[k] > s->at ? s->fut[k] - s->at : s->at - s->fut[k];
-    if (d < df)
-      df = d;
-  }
-  for (int k = 0; k < s->npast; k++) {
-    size_t d = s->past[k] > s->at ? s->past[k] - s->at : s->at - s->past[k];
-    if (d < dp)
-      dp = d;
-  }
-  for (int k = 0; k < s->nsay; k++) {
-    size_t d = s->say[k] > s->at ? s->say[k] - s->at : s->at - s->say[k];
-    /* "said Monday", "said on Monday" date the saying itself */
-    d = d <= 2 ? d - 1 : d + 3;
-    if (d < dp)
-      dp = d;
-  }
-  if (df == (size_t)-1 && dp == (size_t)-1)
-    return T_NONE;
-  return df <= dp ? T_FUT : T_PAST;
+  /*
+   * Markers on the same side of the quotation marks first: in "Musk
+   * tweeted on Sunday: 'Would you like to join me?'" the quote's "would"
+   * says nothing of Sunday.  Only when that side has none, the others.
+   */
+  int side = in_quote(s, s->at), t = T_NONE;
+  for (int pass = 0; pass < 2 && t == T_NONE; pass++)
+    t = nearest_marker(s, pass ? -1 : side);
+  return t;
 }
 
 /* ---- resolution ------------------------------------------------------ */

@@ -162,6 +162,17 @@ Test(dates, weekday_past_tense)
   expect("Earlier Saturday, he posted again.", PUB, "Saturday", "DATE", "2021-02-13");
 }
 
+/* A quotation has its own tense: the quote's "would" says nothing of Sunday. */
+Test(dates, weekday_tense_not_from_quote)
+{
+  expect("Musk tweeted to the Kremlin on Sunday: \u201cWould you like to join me?\u201d",
+         "2021-02-15", "Sunday", "DATE", "2021-02-14");
+  expect("He wrote on Sunday: \"We will meet soon.\"", "2021-02-15", "Sunday", "DATE",
+         "2021-02-14");
+  expect("``We will meet on Friday,'' he said.", "2021-02-15", "Friday", "DATE",
+         "2021-02-19");
+}
+
 /* In a future-tense sentence it is the next one. */
 Test(dates, weekday_future_tense)
 {
