@@ -499,6 +499,49 @@ static int year_num(const scan *s, size_t i)
   return nd == 4 && v >= 1000 && v <= 2999 ? (int)v : 0;
 }
 
+static int hyph_number(const scan *s, size_t i);
+
+/*
+ * A year at i, in digits ("1996") or spoken ("nineteen ninety-six",
+ * "nineteen eighty four", "two thousand", "two thousand and one"), as
+ * transcripts of broadcasts write them.  Stores it in *y and returns the
+ * token after it, or 0.
+ */
+static size_t year_at(const scan *s, size_t i, int *y)
+{
+  int k;
+  if ((*y = year_num(s, i)))
+    return i + 1;
+  if (cls(s, i) != C_NUMW)
+    return 0;
+  int a = val(s, i);
+  if (a == 2 && is(s, i + 1, "thousand")) {
+    size_t j = i + 2;
+    if (is(s, j, "and") && cls(s, j + 1) == C_NUMW)
+      j++;
+    *y = 2000;
+    if (cls(s, j) == C_NUMW && val(s, j) < 20) {
+      *y += val(s, j);
+      j++;
+    }
+    return j;
+  }
+  if (a < 11 || a > 20)
+    return 0;
+  if (cls(s, i + 1) == C_HYPH && (k = hyph_number(s, i + 1)) > 20) {
+    *y = a * 100 + k;
+    return i + 2;
+  }
+  if (cls(s, i + 1) == C_NUMW && (k = val(s, i + 1)) >= 10) {
+    size_t j = i + 2;
+    if (k >= 20 && k % 10 == 0 && cls(s, j) == C_NUMW && val(s, j) < 10)
+      k += val(s, j++);
+    *y = a * 100 + k;
+    return j;
+  }
+  return 0;
+}
+
 /* ---- values ---------------------------------------------------------- */
 
 /* "2021-02-14", "2021-02", "2021"; a negative part is unknown ("XXXX"). */
@@ -919,7 +962,37 @@ static int hyph_number(const scan *s, size_t i)
  * "several".  Writes the number (or "X" when vague) into q and returns the
  * token after it, or i when there is none.
  */
+static size_t qty_base(const scan *s, size_t i, char *q);
+
+static int is_int(const char *q)
+{
+  if (!*q)
+    return 0;
+  for (; *q; q++)
+    if (*q < '0' || *q > '9')
+      return 0;
+  return 1;
+}
+
+/* A half after a whole number: "5 1/2", "two and a half". */
 static size_t qty(const scan *s, size_t i, char *q)
+{
+  size_t e = qty_base(s, i, q), n;
+  if (e == i || !is_int(q))
+    return e;
+  if (cls(s, e) == C_NUM && text(s, e, &n) && n == 3 && !memcmp(text(s, e, &n), "1/2", 3)) {
+    strcat(q, ".5");
+    return e + 1;
+  }
+  if (is(s, e, "and") && isw(s, e + 1, W_A) && cls(s, e + 2) == C_UNIT &&
+      val(s, e + 2) == U_HALF) {
+    strcat(q, ".5");
+    return e + 3;
+  }
+  return e;
+}
+
+static size_t qty_base(const scan *s, size_t i, char *q)
 {
   int k;
   if (cls(s, i) == C_NUM) {
@@ -971,21 +1044,23 @@ static size_t qty(const scan *s, size_t i, char *q)
   return i;
 }
 
-static int is_int(const char *q)
-{
-  if (!*q)
-    return 0;
-  for (; *q; q++)
-    if (*q < '0' || *q > '9')
-      return 0;
-  return 1;
-}
 
 /* TimeML duration of q units: "P3Y", "PT24H", "PXY". */
 static int dur_value(const char *q, int unit, char *v)
 {
   int vague = !strcmp(q, "X");
   long n = is_int(q) ? atol(q) : -1;
+  size_t ql = strlen(q);
+  if (ql > 2 && !strcmp(q + ql - 2, ".5")) {
+    /* a half in the next smaller unit: "5 1/2 hours" is PT5H30M */
+    long w = atol(q);
+    switch (unit) {
+    case U_MIN: snprintf(v, 48, "PT%ldM30S", w); return 1;
+    case U_HOUR: snprintf(v, 48, "PT%ldH30M", w); return 1;
+    case U_DAY: snprintf(v, 48, "P%ldDT12H", w); return 1;
+    case U_YEAR: snprintf(v, 48, "P%ldY6M", w); return 1;
+    }
+  }
   switch (unit) {
   case U_SEC: snprintf(v, 48, "PT%sS", q); return 1;
   case U_MIN: snprintf(v, 48, "PT%sM", q); return 1;
@@ -1179,12 +1254,13 @@ static size_t p_month(scan *s, size_t i, hit *h)
     j++;
   h->b = i;
   h->type = NG_TIMEX_DATE;
+  size_t e;
   if ((d = day_num(s, j))) {
     j++;
-    if (punct(s, j, ',') && (y = year_num(s, j + 1)))
-      j += 2;
-    else if ((y = year_num(s, j)))
-      j++;
+    if (punct(s, j, ',') && (e = year_at(s, j + 1, &y)))
+      j = e;
+    else if ((e = year_at(s, j, &y)))
+      j = e;
     else
       y = infer_year(s, m, d);
     if (d > ng_days_in_month(y < 0 ? 2000 : y, m))
@@ -1198,10 +1274,10 @@ static size_t p_month(scan *s, size_t i, hit *h)
     time_after(s, h);
     return h->e;
   }
-  if ((y = year_num(s, j)) || (punct(s, j, ',') && (y = year_num(s, j + 1)) && j++) ||
-      (isw(s, j, W_OF) && (y = year_num(s, j + 1)) && j++)) {
+  if ((e = year_at(s, j, &y)) ||
+      ((punct(s, j, ',') || isw(s, j, W_OF)) && (e = year_at(s, j + 1, &y)))) {
     put_date(h->v, y, m, 0);
-    h->e = j + 1;
+    h->e = e;
     s->ref.y = y; s->ref.m = m; s->ref.d = 1;
     s->ref_gran = 2;
     return h->e;
@@ -1369,6 +1445,28 @@ static size_t p_number(scan *s, size_t i, hit *h)
   return 0;
 }
 
+/* A spoken year alone: "in nineteen ninety-six", "by two thousand". */
+static size_t p_spoken_year(scan *s, size_t i, hit *h)
+{
+  int y;
+  size_t e;
+  if (cls(s, i) != C_NUMW || !(e = year_at(s, i, &y)))
+    return 0;
+  if (val(s, i) == 2) {
+    /* "two thousand" is a count unless a preposition makes it a time */
+    if (i == s->sb || !(isw(s, i - 1, W_IN) || is(s, i - 1, "since") ||
+                        is(s, i - 1, "by") || is(s, i - 1, "until")))
+      return 0;
+    if (cls(s, e) == C_UNIT || cls(s, e) == C_UNITS || (flags(s, e) & NG_TOK_LOWER))
+      return 0;
+  }
+  h->b = i;
+  h->e = e;
+  h->type = NG_TIMEX_DATE;
+  put_date(h->v, y, 0, 0);
+  return e;
+}
+
 /* "fiscal 1989", "fiscal year 1990": the year. */
 static size_t p_fiscal(scan *s, size_t i, hit *h)
 {
@@ -1439,6 +1537,10 @@ static size_t p_quarter(scan *s, size_t i, hit *h)
 /* A season: "spring", "summer 1998", "the summer of 1998". */
 static size_t p_season(scan *s, size_t i, hit *h)
 {
+  size_t b = i;
+  /* "the summer" keeps its article, as TimeML's spans do */
+  if (isw(s, i, W_THE))
+    i++;
   if (cls(s, i) != C_SEASON)
     return 0;
   int se = val(s, i), y;
@@ -1451,12 +1553,13 @@ static size_t p_season(scan *s, size_t i, hit *h)
                                                       isw(s, i - 1, W_IN))) &&
       !year_num(s, j))
     return 0;
-  h->b = i;
+  h->b = b;
   h->type = NG_TIMEX_DATE;
-  if (isw(s, j, W_OF) && (y = year_num(s, j + 1)))
-    j += 2;
-  else if ((y = year_num(s, j)))
-    j++;
+  size_t e;
+  if (isw(s, j, W_OF) && (e = year_at(s, j + 1, &y)))
+    j = e;
+  else if ((e = year_at(s, j, &y)))
+    j = e;
   else
     y = 0;
   if (y)
@@ -1843,6 +1946,12 @@ static size_t p_duration(scan *s, size_t i, hit *h)
   }
   if (u == U_HALF)
     return 0;
+  /* "a minute and a half" */
+  if (!adj && is_int(q) && is(s, k, "and") && isw(s, k + 1, W_A) && cls(s, k + 2) == C_UNIT &&
+      val(s, k + 2) == U_HALF) {
+    strcat(q, ".5");
+    k += 3;
+  }
   /* "a quarter of the shares" is a fraction */
   if (u == U_QUARTER && isw(s, k, W_OF))
     return 0;
@@ -1851,7 +1960,7 @@ static size_t p_duration(scan *s, size_t i, hit *h)
     return 0;
   h->b = i;
   h->e = k;
-  if (!adj && (isw(s, k, W_AGO) || isw(s, k, W_EARLIER) || isw(s, k, W_LATER) ||
+  if (!adj && !strchr(q, '.') && (isw(s, k, W_AGO) || isw(s, k, W_EARLIER) || isw(s, k, W_LATER) ||
                isw(s, k, W_HENCE) ||
                (isw(s, k, W_FROM) && isw(s, k + 1, W_NOW)))) {
     int back = !(isw(s, k, W_LATER) || isw(s, k, W_HENCE) || isw(s, k, W_FROM));
@@ -2159,9 +2268,10 @@ static size_t p_the(scan *s, size_t i, hit *h)
     }
   }
   /* "the year 2021" */
-  if (cls(s, j) == C_UNIT && val(s, j) == U_YEAR && (y = year_num(s, j + 1))) {
+  size_t e;
+  if (cls(s, j) == C_UNIT && val(s, j) == U_YEAR && (e = year_at(s, j + 1, &y))) {
     put_date(h->v, y, 0, 0);
-    h->e = j + 2;
+    h->e = e;
     return h->e;
   }
   /* "the 20th century" */
@@ -2333,7 +2443,7 @@ static size_t p_modifier(scan *s, size_t i, hit *h)
 static int match_at(scan *s, size_t i, hit *h)
 {
   typedef size_t (*pattern)(scan *, size_t, hit *);
-  static const pattern pats[] = {p_modifier, p_month, p_weekday, p_number,
+  static const pattern pats[] = {p_modifier, p_month, p_weekday, p_number, p_spoken_year,
                                  p_clock, p_fiscal, p_quarter, p_season, p_the, p_deictic,
                                  p_that, p_hyph, p_duration, p_set, p_word};
   hit cur;

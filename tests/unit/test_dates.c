@@ -76,6 +76,23 @@ Test(dates, months_years_decades)
   expect("It happened in June last year.", PUB, "June last year", "DATE", "2020-06");
 }
 
+/* Broadcast transcripts spell years out. */
+Test(dates, spoken_years)
+{
+  expect("Keating was convicted in nineteen ninety-one.", PUB, "nineteen ninety-one", "DATE",
+         "1991");
+  expect("It was built in nineteen eighty four.", PUB, "nineteen eighty four", "DATE",
+         "1984");
+  expect("January nineteen ninety-seven. Atlanta again.", PUB,
+         "January nineteen ninety-seven", "DATE", "1997-01");
+  expect("Prices fell to the level of the winter of nineteen ninety-four.", PUB,
+         "the winter of nineteen ninety-four", "DATE", "1994-WI");
+  expect("He promised to halve it by the year two thousand.", PUB, "the year two thousand",
+         "DATE", "2000");
+  expect("The goal is to finish by two thousand.", PUB, "two thousand", "DATE", "2000");
+  expect_none("More than two thousand people came.", PUB);
+}
+
 Test(dates, quarters_halves_seasons)
 {
   expect("Net income fell in the third quarter.", "1998-11-02", "the third quarter",
@@ -85,6 +102,8 @@ Test(dates, quarters_halves_seasons)
   expect("Sales rose in the first half of 1997.", PUB, "the first half of 1997", "DATE",
          "1997-H1");
   expect("They met last spring.", PUB, "last spring", "DATE", "2020-SP");
+  expect("Sales peaked in the summer of 1998.", PUB, "the summer of 1998", "DATE", "1998-SU");
+  expect("Sales peaked in the summer.", "1998-10-02", "the summer", "DATE", "1998-SU");
 }
 
 Test(dates, deictic_units)
@@ -129,6 +148,12 @@ Test(dates, durations)
   expect("The dispute went on for several years.", PUB, "several years", "DURATION",
          "PXY");
   expect("The talks took about five hours.", PUB, "five hours", "DURATION", "PT5H");
+  expect("She spent 5 1/2 hours in Nairobi.", PUB, "5 1/2 hours", "DURATION", "PT5H30M");
+  expect("They lived in camps for 2 1/2 years.", PUB, "2 1/2 years", "DURATION", "P2Y6M");
+  expect("The talks took two and a half days.", PUB, "two and a half days", "DURATION",
+         "P2DT12H");
+  expect("But a minute and a half later, a pilot called.", PUB, "a minute and a half",
+         "DURATION", "PT1M30S");
 }
 
 Test(dates, sets)
