@@ -43,7 +43,8 @@ enum {
   C_PART,   /* part of day, val 1..5: morning, afternoon, evening, night, dawn */
   C_PARTS,  /* plural part of day */
   C_NUM,    /* a number token */
-  C_HYPH    /* a hyphenated word whose first part may matter */
+  C_HYPH,   /* a hyphenated word whose first part may matter */
+  C_DECW    /* a decade word, val 2..9: "twenties" .. "nineties" */
 };
 
 enum {
@@ -116,6 +117,7 @@ static const lexent lexicon[] = {
   {"eight", C_NUMW, 8},
   {"eighteen", C_NUMW, 18},
   {"eighth", C_ORD, 8},
+  {"eighties", C_DECW, 8},
   {"eighty", C_NUMW, 80},
   {"eleven", C_NUMW, 11},
   {"end", C_WORD, W_END},
@@ -129,6 +131,7 @@ static const lexent lexicon[] = {
   {"few", C_WORD, W_FEW},
   {"fifteen", C_NUMW, 15},
   {"fifth", C_ORD, 5},
+  {"fifties", C_DECW, 5},
   {"fifty", C_NUMW, 50},
   {"first", C_ORD, 1},
   {"fiscal", C_WORD, W_FISCAL},
@@ -136,6 +139,7 @@ static const lexent lexicon[] = {
   {"following", C_WORD, W_FOLLOWING},
   {"for", C_WORD, W_FOR},
   {"formerly", C_WORD, W_PREVIOUSLY},
+  {"forties", C_DECW, 4},
   {"fortnight", C_UNIT, 7},
   {"forty", C_NUMW, 40},
   {"four", C_NUMW, 4},
@@ -195,6 +199,7 @@ static const lexent lexicon[] = {
   {"nights", C_PARTS, 4},
   {"nine", C_NUMW, 9},
   {"nineteen", C_NUMW, 19},
+  {"nineties", C_DECW, 9},
   {"ninety", C_NUMW, 90},
   {"ninth", C_ORD, 9},
   {"noon", C_WORD, W_NOON},
@@ -236,11 +241,13 @@ static const lexent lexicon[] = {
   {"seven", C_NUMW, 7},
   {"seventeen", C_NUMW, 17},
   {"seventh", C_ORD, 7},
+  {"seventies", C_DECW, 7},
   {"seventy", C_NUMW, 70},
   {"several", C_WORD, W_SEVERAL},
   {"six", C_NUMW, 6},
   {"sixteen", C_NUMW, 16},
   {"sixth", C_ORD, 6},
+  {"sixties", C_DECW, 6},
   {"sixty", C_NUMW, 60},
   {"some", C_WORD, W_SOME},
   {"soon", C_WORD, W_SOON},
@@ -259,6 +266,7 @@ static const lexent lexicon[] = {
   {"these", C_WORD, W_THESE},
   {"third", C_ORD, 3},
   {"thirteen", C_NUMW, 13},
+  {"thirties", C_DECW, 3},
   {"thirty", C_NUMW, 30},
   {"this", C_WORD, W_THIS},
   {"three", C_NUMW, 3},
@@ -277,6 +285,7 @@ static const lexent lexicon[] = {
   {"tuesdays", C_WDAYS, 2},
   {"twelfth", C_ORD, 12},
   {"twelve", C_NUMW, 12},
+  {"twenties", C_DECW, 2},
   {"twenty", C_NUMW, 20},
   {"twice", C_WORD, W_TWICE},
   {"two", C_NUMW, 2},
@@ -722,6 +731,16 @@ static int tense(scan *s)
   for (int pass = 0; pass < 2 && t == T_NONE; pass++)
     t = nearest_marker(s, pass ? -1 : side);
   return t;
+}
+
+/* Is a past-tense marker within d tokens of i ("was soon released")? */
+static int past_near(scan *s, size_t i, size_t d)
+{
+  tense(s); /* collects the markers */
+  for (int k = 0; k < s->npast; k++)
+    if (dist(s->past[k], i) <= d)
+      return 1;
+  return 0;
 }
 
 /* ---- resolution ------------------------------------------------------ */
@@ -1387,6 +1406,12 @@ static size_t p_number(scan *s, size_t i, hit *h)
     put_ymd(h->v, x);
     return h->e;
   }
+  /* "the 20th century", "11th century" */
+  if (is(s, i + 1, "century") && t[n - 1] > '9' && (d = day_num(s, i)) && d <= 21) {
+    snprintf(h->v, 48, "%02d", d - 1);
+    h->e = i + 2;
+    return h->e;
+  }
   /* "1990s", "90s": a decade. */
   if ((n == 5 || n == 3) && (t[n - 1] == 's') && t[n - 2] == '0') {
     int dec = atoi(t);
@@ -1464,6 +1489,43 @@ static size_t p_spoken_year(scan *s, size_t i, hit *h)
   h->e = e;
   h->type = NG_TIMEX_DATE;
   put_date(h->v, y, 0, 0);
+  return e;
+}
+
+/*
+ * "by year-end", "around year end", "by year's end": the end of the
+ * anchor's year, its value the year (TimeML keeps "end" in another
+ * attribute); "since year-end" is the end of the year before.
+ */
+static size_t p_year_end(scan *s, size_t i, hit *h)
+{
+  size_t e;
+  if (i == s->sb)
+    return 0;
+  if (cls(s, i) == C_HYPH && is(s, i, "year-end"))
+    e = i + 1;
+  else if (cls(s, i) == C_UNIT && val(s, i) == U_YEAR && isw(s, i + 1, W_END))
+    e = i + 2;
+  else if (cls(s, i) == C_UNIT && val(s, i) == U_YEAR && is(s, i + 1, "'s") &&
+           isw(s, i + 2, W_END))
+    e = i + 3;
+  else
+    return 0;
+  /* only after a preposition: "year-end results" is an adjective */
+  size_t p = i - 1;
+  int since = is(s, p, "since");
+  if (!(since || is(s, p, "by") || is(s, p, "around") || is(s, p, "until") ||
+        isw(s, p, W_AT) || isw(s, p, W_BEFORE) || isw(s, p, W_AFTER)))
+    return 0;
+  if (cls(s, e) == C_WORD && (flags(s, e) & NG_TOK_LOWER) && !isw(s, e, W_AT))
+    return 0;
+  h->b = i;
+  h->e = e;
+  h->type = NG_TIMEX_DATE;
+  if (!s->has_a)
+    strcpy(h->v, "XXXX");
+  else
+    put_date(h->v, s->a.y - since, 0, 0);
   return e;
 }
 
@@ -1817,6 +1879,22 @@ static size_t p_word(scan *s, size_t i, hit *h)
     return h->e;
   case W_RECENTLY:
     strcpy(h->v, "PAST_REF");
+    return h->e;
+  case W_SOON:
+    /* "as soon as possible"; "as soon as he arrives" is a conjunction */
+    if (i > s->sb && is(s, i - 1, "as") && is(s, i + 1, "as")) {
+      if (!is(s, i + 2, "possible"))
+        return 0;
+      h->b = i - 1;
+      h->e = i + 3;
+      strcpy(h->v, "FUTURE_REF");
+      return h->e;
+    }
+    /* "soon after the attack" leans on another event; "was soon released" is past */
+    if (is(s, i + 1, "after") || is(s, i + 1, "afterward") || is(s, i + 1, "afterwards") ||
+        is(s, i + 1, "thereafter") || is(s, i + 1, "as") || past_near(s, i, 2))
+      return 0;
+    strcpy(h->v, "FUTURE_REF");
     return h->e;
   case W_RECENT:
     if (cls(s, i + 1) == C_UNITS) {
@@ -2242,12 +2320,21 @@ static size_t p_the(scan *s, size_t i, hit *h)
       return h->e;
     }
   }
-  /* "the 1990s", "the '90s" */
+  /* "the 1990s", "the '90s", "the 20th century" */
   if (punct(s, j, '\'') || punct(s, j, 0xe2))
     j++;
-  if (cls(s, j) == C_NUM && p_number(s, j, &d) && strlen(d.v) == 3) {
+  if (cls(s, j) == C_NUM && p_number(s, j, &d) && strlen(d.v) <= 3) {
     *h = d;
     h->b = i;
+    return h->e;
+  }
+  j = i + 1;
+  /* "the nineties", "the early eighties" (not "his nineties": an age) */
+  if (isw(s, j, W_EARLY) || isw(s, j, W_LATE) || isw(s, j, W_MID))
+    j++;
+  if (cls(s, j) == C_DECW) {
+    snprintf(h->v, 48, "19%d", val(s, j));
+    h->e = j + 1;
     return h->e;
   }
   j = i + 1;
@@ -2273,15 +2360,6 @@ static size_t p_the(scan *s, size_t i, hit *h)
     put_date(h->v, y, 0, 0);
     h->e = e;
     return h->e;
-  }
-  /* "the 20th century" */
-  if (cls(s, j) == C_NUM && is(s, j + 1, "century")) {
-    int c = day_num(s, j);
-    if (c >= 1 && c <= 21) {
-      snprintf(h->v, 48, "%02d", c - 1);
-      h->e = j + 2;
-      return h->e;
-    }
   }
   /* "the latest quarter", "the year-ago quarter", "the same period" */
   int back = 0;
@@ -2444,7 +2522,7 @@ static int match_at(scan *s, size_t i, hit *h)
 {
   typedef size_t (*pattern)(scan *, size_t, hit *);
   static const pattern pats[] = {p_modifier, p_month, p_weekday, p_number, p_spoken_year,
-                                 p_clock, p_fiscal, p_quarter, p_season, p_the, p_deictic,
+                                 p_year_end, p_clock, p_fiscal, p_quarter, p_season, p_the, p_deictic,
                                  p_that, p_hyph, p_duration, p_set, p_word};
   hit cur;
   size_t best = 0;
@@ -2493,6 +2571,42 @@ static int can_start(const scan *s, size_t i)
   return 1;
 }
 
+/*
+ * Is token i part of a title or name rather than a time: "March for
+ * Life", "Spring of Life", "High Noon", "VOA Today", "This Week"?  A
+ * capital in mid-sentence followed by "of"/"for" and another capital, or
+ * a word that running text writes in lower case ("noon", "today", "this")
+ * capitalized next to another capitalized word.
+ */
+static int in_title(const scan *s, size_t i)
+{
+  if (i == s->sb || !(flags(s, i) & NG_TOK_UPPER))
+    return 0;
+  int c = s->c[i].cls;
+  size_t j = i + 1, p = i - 1;
+  /* "on Monday for James Kopp", "in March for Ford" are times */
+  int lead = isw(s, p, W_IN) || isw(s, p, W_ON) || isw(s, p, W_FROM) || isw(s, p, W_OF) ||
+             isw(s, p, W_LAST) || isw(s, p, W_NEXT) || isw(s, p, W_THIS) ||
+             isw(s, p, W_EARLY) || isw(s, p, W_LATE) || is(s, p, "by") || is(s, p, "since") ||
+             is(s, p, "until") || is(s, p, "through") || is(s, p, "during");
+  if (c != C_WDAY && !lead && (isw(s, j, W_FOR) || isw(s, j, W_OF))) {
+    j++;
+    if (isw(s, j, W_THE))
+      j++;
+    if (j < s->se && (flags(s, j) & NG_TOK_WORD) && (flags(s, j) & NG_TOK_UPPER) &&
+        cls(s, j) == C_NONE)
+      return 1;
+  }
+  if (c == C_MONTH || c == C_WDAY || c == C_WDAYS || c == C_NUM || c == C_HYPH ||
+      (c == C_WORD && (s->c[i].val == W_CHRISTMAS || s->c[i].val == W_EASTER ||
+                       s->c[i].val == W_HALLOWEEN || s->c[i].val == W_THANKSGIVING)))
+    return 0;
+  if (p > s->sb && (flags(s, p) & NG_TOK_WORD) && (flags(s, p) & NG_TOK_UPPER))
+    return 1;
+  return j < s->se && (flags(s, i + 1) & NG_TOK_WORD) && (flags(s, i + 1) & NG_TOK_UPPER) &&
+         cls(s, i + 1) != C_NONE && cls(s, i + 1) != C_MONTH && cls(s, i + 1) != C_WDAY;
+}
+
 int ng_dates_find(ng_doc *doc)
 {
   scan s;
@@ -2513,7 +2627,7 @@ int ng_dates_find(ng_doc *doc)
     s.tense = T_UNSET;
     for (size_t i = s.sb; i < s.se;) {
       hit h;
-      if (!can_start(&s, i) || !match_at(&s, i, &h)) {
+      if (!can_start(&s, i) || in_title(&s, i) || !match_at(&s, i, &h)) {
         i++;
         continue;
       }

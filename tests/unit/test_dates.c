@@ -74,6 +74,33 @@ Test(dates, months_years_decades)
   expect("Growth slowed in early 1998.", PUB, "early 1998", "DATE", "1998");
   expect("It was built in the 19th century.", PUB, "the 19th century", "DATE", "18");
   expect("It happened in June last year.", PUB, "June last year", "DATE", "2020-06");
+  expect("Crowds visit the fabled 11th century temple.", PUB, "11th century", "DATE", "10");
+  expect("Hate groups shrank through the nineties.", PUB, "the nineties", "DATE", "199");
+  expect("Prices rose in the early eighties.", PUB, "the early eighties", "DATE", "198");
+  expect_none("She is in her nineties.", PUB);
+}
+
+/* The end of the year after a preposition; "year-end results" is no time. */
+Test(dates, year_end)
+{
+  expect("The deal should close by year-end.", "1989-11-02", "year-end", "DATE", "1989");
+  expect("It should close around year end.", "1989-11-02", "year end", "DATE", "1989");
+  expect("The change is since year-end.", "1989-11-02", "year-end", "DATE", "1988");
+  expect("It should be in place by year's end.", "1989-11-02", "year's end", "DATE",
+         "1989");
+  expect_none("The year-end results were weak.", PUB);
+}
+
+/* Names and titles that hold time words are not times. */
+Test(dates, titles_are_not_times)
+{
+  expect_none("Protesters marched at the annual March for Life in Washington.", PUB);
+  expect_none("He led the ``Spring of Life'' protests.", PUB);
+  expect_none("The poster showed Gary Cooper in High Noon.", PUB);
+  expect_none("Baker said on ABC's \"This Week\" that it was legal.", PUB);
+  expect("Canada issued a warrant Monday for James Kopp.", PUB, "Monday", "DATE",
+         "2021-02-08");
+  expect("Sales rose in March for Ford.", PUB, "March", "DATE", "2021-03");
 }
 
 /* Broadcast transcripts spell years out. */
@@ -135,6 +162,13 @@ Test(dates, day_words_and_refs)
   expect("He is currently in Moscow.", PUB, "currently", "DATE", "PRESENT_REF");
   expect("Recently, he moved.", PUB, "Recently", "DATE", "PAST_REF");
   expect("No one knows what the future holds.", PUB, "the future", "DATE", "FUTURE_REF");
+  expect("Prosecutors may soon seek an indictment.", PUB, "soon", "DATE", "FUTURE_REF");
+  expect("They will sell it as soon as possible.", PUB, "as soon as possible", "DATE",
+         "FUTURE_REF");
+  expect_none("The trickle soon became a flood.", PUB);
+  expect_none("He was soon released.", PUB);
+  expect_none("He left soon after the attack.", PUB);
+  expect_none("Call me as soon as he arrives.", PUB);
 }
 
 Test(dates, durations)
