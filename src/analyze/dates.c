@@ -327,8 +327,13 @@ typedef struct scan {
   size_t quote[16];
   int nquote;
   size_t at; /* the token whose tense is asked */
-  /* The last quarter named ("the third quarter"): "the quarter" is it. */
-  int qy, qn;
+  /*
+   * The last quarter named ("the third quarter"): "the quarter" is it;
+   * and the last named that had ended by the anchor: "the latest quarter".
+   */
+  struct qmem {
+    int qy, qn, cqy, cqn;
+  } qm;
   /* The last explicit date: "that day", "later that year" refer to it. */
   ng_ymd ref;
   int ref_gran; /* 0 none, 1 year, 2 month, 3 day */
@@ -816,6 +821,16 @@ static int anchor_quarter(const scan *s)
 }
 
 /* Remember a quarter named: "the quarter" later means it. */
+static void remember_quarter(scan *s, int y, int q)
+{
+  s->qm.qy = y;
+  s->qm.qn = q;
+  if (s->has_a && y * 4 + q < s->a.y * 4 + anchor_quarter(s)) {
+    s->qm.cqy = y;
+    s->qm.cqn = q;
+  }
+}
+
 static void quarter_value(scan *s, int q, int y, char *v)
 {
   if (y < 0 && s->has_a) {
@@ -829,17 +844,23 @@ static void quarter_value(scan *s, int q, int y, char *v)
     return;
   }
   snprintf(v, 48, "%04d-Q%d", y, q);
-  s->qy = y;
-  s->qn = q;
+  remember_quarter(s, y, q);
 }
 
-/* "The quarter", "the latest quarter": the one named last, else the last finished. */
+/*
+ * "The quarter", "the latest quarter": the last named that had ended by
+ * the anchor (the one reported on; "a fourth-quarter charge" foreseen in
+ * October is not it), else the last named, else the last one ended.
+ */
 static void this_quarter(scan *s, int back, char *v)
 {
   int y, q;
-  if (s->qn) {
-    y = s->qy;
-    q = s->qn;
+  if (s->qm.cqn) {
+    y = s->qm.cqy;
+    q = s->qm.cqn;
+  } else if (s->qm.qn) {
+    y = s->qm.qy;
+    q = s->qm.qn;
   } else if (s->has_a) {
     y = s->a.y;
     q = anchor_quarter(s) - 1;
@@ -861,7 +882,7 @@ static int quarter_focus(const scan *s)
    * Once an article has named a quarter it is reporting quarterly results,
    * and "a year ago" there means that quarter a year before.
    */
-  return s->qn != 0;
+  return s->qm.qn != 0;
 }
 
 /* The season the anchor lies in, as an order within its year (Dec = 4). */
@@ -1693,8 +1714,7 @@ static int unit_deixis(scan *s, int unit, int dir, char *v)
     t = add_months(t, 3 * dir);
     int q = (t.m - 1) / 3 + 1;
     snprintf(v, 48, "%04d-Q%d", t.y, q);
-    s->qy = t.y;
-    s->qn = q;
+    remember_quarter(s, t.y, q);
     return 1;
   }
   }
@@ -1781,10 +1801,8 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
         h->b = i;
         h->v[0] = 0;
         snprintf(h->v, 48, "%04d-%.8s", y, d.v + 5);
-        if (d.v[5] == 'Q') {
-          s->qy = y;
-          s->qn = d.v[6] - '0';
-        }
+        if (d.v[5] == 'Q')
+          remember_quarter(s, y, d.v[6] - '0');
         return h->e;
       }
       if ((cls(s, j + 2) == C_UNIT && val(s, j + 2) == U_QUARTER) ||
@@ -2346,6 +2364,9 @@ static size_t p_the(scan *s, size_t i, hit *h)
       *h = d;
       h->b = i;
       h->e = j + 2;
+      /* amid quarterly figures "the 1988 period" is that quarter of 1988 */
+      if (!(cls(s, j + 1) == C_UNIT && val(s, j + 1) == U_YEAR) && quarter_focus(s))
+        snprintf(h->v, 48, "%04d-Q%d", y, s->qm.cqn ? s->qm.cqn : s->qm.qn);
       return h->e;
     }
     if (d.e > j + 1) {
@@ -2373,8 +2394,22 @@ static size_t p_the(scan *s, size_t i, hit *h)
     j++;
   if ((cls(s, j) == C_UNIT && val(s, j) == U_QUARTER) ||
       (isw(s, j, W_PERIOD) && (j > i + 1))) {
-    this_quarter(s, back, h->v);
     h->e = j + 1;
+    /*
+     * "The quarter ended Sept. 30", none named before, is the one that
+     * date closes (once one is named it is that one, fiscal or not).
+     */
+    if (j == i + 1 && !s->qm.qn && (is(s, j + 1, "ended") || is(s, j + 1, "ending")) &&
+        (cls(s, j + 2) == C_MONTH || cls(s, j + 2) == C_NUM) && match_at(s, j + 2, &d) &&
+        d.v[0] != 'X' && strlen(d.v) >= 7 && d.v[4] == '-' && d.v[5] != 'W' &&
+        d.v[5] != 'Q') {
+      int y2 = atoi(d.v), m2 = atoi(d.v + 5);
+      if (m2 >= 1 && m2 <= 12) {
+        quarter_value(s, (m2 - 1) / 3 + 1, y2, h->v);
+        return h->e;
+      }
+    }
+    this_quarter(s, back, h->v);
     return h->e;
   }
   if (back && cls(s, j) == C_UNIT && val(s, j) == U_YEAR) {
@@ -2527,18 +2562,18 @@ static int match_at(scan *s, size_t i, hit *h)
   hit cur;
   size_t best = 0;
   s->at = i;
+  /* Only the winning pattern leaves its trace in the quarter memory. */
+  struct qmem before = s->qm, won = s->qm;
   for (size_t k = 0; k < sizeof(pats) / sizeof(pats[0]); k++) {
-    /* Save the quarter memory: a losing pattern must not leave its trace. */
-    int qy = s->qy, qn = s->qn;
     size_t e = pats[k](s, i, &cur);
     if (e > best) {
       best = e;
       *h = cur;
-    } else {
-      s->qy = qy;
-      s->qn = qn;
+      won = s->qm;
     }
+    s->qm = before;
   }
+  s->qm = won;
   return best > 0;
 }
 

@@ -133,6 +133,22 @@ Test(dates, quarters_halves_seasons)
   expect("Sales peaked in the summer.", "1998-10-02", "the summer", "DATE", "1998-SU");
 }
 
+/* Amid quarterly figures, "the quarter" and "a year ago" are the quarter reported on. */
+Test(dates, quarter_in_focus)
+{
+  const char *story = "Net rose in the third quarter. A fourth-quarter charge is expected. "
+                      "Earnings fell in the latest quarter from a year ago. "
+                      "In the 1988 period the company lost money.";
+  expect(story, "1989-11-02", "the latest quarter", "DATE", "1989-Q3");
+  expect(story, "1989-11-02", "a year ago", "DATE", "1988-Q3");
+  expect(story, "1989-11-02", "the 1988 period", "DATE", "1988-Q3");
+  expect("Sales rose in the quarter ended Sept. 30.", "1989-11-02", "the quarter", "DATE",
+         "1989-Q3");
+  expect("Sun earned more in the fiscal first quarter. Sales for the quarter ended Sept. 29 "
+         "rose.",
+         "1989-10-26", "the quarter", "DATE", "1989-Q1");
+}
+
 Test(dates, deictic_units)
 {
   expect("Sales rose last month.", PUB, "last month", "DATE", "2021-01");
