@@ -337,6 +337,9 @@ typedef struct scan {
   /* The last explicit date: "that day", "later that year" refer to it. */
   ng_ymd ref;
   int ref_gran; /* 0 none, 1 year, 2 month, 3 day */
+  /* The last date of any kind: "the following month" counts from it. */
+  ng_ymd last;
+  int last_gran;
 } scan;
 
 /* A match: tokens [b, e), its type and value. */
@@ -1653,6 +1656,63 @@ static size_t p_season(scan *s, size_t i, hit *h)
   return h->e;
 }
 
+/*
+ * The date the story told last, moved by dir units: "On May 22, 1995 ...
+ * the following year" is 1996.  0 when no date fine enough was told.
+ */
+static int story_shift(const scan *s, int unit, int dir, char *v)
+{
+  ng_ymd t = s->last;
+  switch (unit) {
+  case U_YEAR:
+    if (s->last_gran < 1)
+      return 0;
+    put_date(v, t.y + dir, 0, 0);
+    return 1;
+  case U_MONTH:
+    if (s->last_gran < 2)
+      return 0;
+    t.d = 1;
+    t = add_months(t, dir);
+    put_date(v, t.y, t.m, 0);
+    return 1;
+  case U_DAY:
+    if (s->last_gran < 3)
+      return 0;
+    put_ymd(v, ng_ymd_add_days(t, dir));
+    return 1;
+  case U_WEEK:
+    if (s->last_gran < 3)
+      return 0;
+    put_week(v, ng_ymd_add_days(t, 7 * dir));
+    return 1;
+  }
+  return 0;
+}
+
+/* Note a value as the date the story told last, when it is one. */
+static void note_date(scan *s, const char *v)
+{
+  ng_ymd t = {0, 1, 1};
+  int g = 0;
+  if (!(v[0] >= '0' && v[0] <= '9') || strlen(v) < 4 || (v[4] && v[4] != '-'))
+    return;
+  t.y = atoi(v);
+  g = 1;
+  if (v[4] == '-' && v[5] >= '0' && v[5] <= '9') {
+    t.m = atoi(v + 5);
+    g = 2;
+    if (v[7] == '-' && v[8] >= '0' && v[8] <= '9') {
+      t.d = atoi(v + 8);
+      g = 3;
+    }
+  }
+  if (!ng_ymd_valid(t))
+    return;
+  s->last = t;
+  s->last_gran = g;
+}
+
 /* What this/last/next/... mean: -1, 0, +1; or 9 when not such a word. */
 static int deixis(const scan *s, size_t i)
 {
@@ -1785,6 +1845,11 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
   if (cls(s, j) == C_UNIT) {
     int u = val(s, j);
     h->e = j + 1;
+    /* "the following year", "the previous month": from the date told last */
+    if (the && (isw(s, j - 1, W_FOLLOWING) || isw(s, j - 1, W_PREVIOUS) ||
+                (isw(s, j - 1, W_NEXT) && u == U_DAY)) &&
+        story_shift(s, u, dir, h->v))
+      return h->e;
     /* "past week" without "the" is a stretch; "the past year" the annotators read as last year. */
     if (past && !the && u != U_WEEKEND && u != U_QUARTER) {
       h->type = NG_TIMEX_DURATION;
@@ -1818,6 +1883,14 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
     }
     if (!unit_deixis(s, u, dir, h->v))
       return 0;
+    return h->e;
+  }
+  /* "the next morning", "the following evening" */
+  if (the && dir > 0 && cls(s, j) == C_PART && story_shift(s, U_DAY, 1, h->v)) {
+    append(h->v, "T");
+    append(h->v, part_code[val(s, j)]);
+    h->type = NG_TIMEX_TIME;
+    h->e = j + 1;
     return h->e;
   }
   if (the || past)
@@ -2676,6 +2749,8 @@ int ng_dates_find(ng_doc *doc)
       t->type = h.type;
       memcpy(t->value, h.v, sizeof(t->value));
       t->sentence = si;
+      if (h.type == NG_TIMEX_DATE || h.type == NG_TIMEX_TIME)
+        note_date(&s, h.v);
       i = h.e;
     }
   }

@@ -270,6 +270,18 @@ Test(dates, yearless_date_year)
   expect("Prices fell in December.", "2021-01-10", "December", "DATE", "2020-12");
 }
 
+/* "The following year", "the next morning" count from the date the story told last. */
+Test(dates, story_relative)
+{
+  expect("On May 22, 1995, he was promoted, and the following year he moved.", PUB,
+         "the following year", "DATE", "1996");
+  expect("In March 1989 the family urged a sale. The following month, it was put up.", PUB,
+         "The following month", "DATE", "1989-04");
+  expect("He was hurt on Feb. 21, 2000. He appeared in court the next morning.", PUB,
+         "the next morning", "TIME", "2000-02-22TMO");
+  expect("The following year was hard.", PUB, "The following year", "DATE", "2022");
+}
+
 /* Without a publication date, explicit dates still normalize. */
 Test(dates, no_anchor)
 {
