@@ -327,6 +327,8 @@ typedef struct scan {
   size_t quote[16];
   int nquote;
   size_t at; /* the token whose tense is asked */
+  size_t from; /* where the whole expression being matched starts */
+  int depth;   /* match_at nesting */
   /*
    * The last quarter named ("the third quarter"): "the quarter" is it;
    * and the last named that had ended by the anchor: "the latest quarter".
@@ -673,6 +675,16 @@ static int nearest_marker(const scan *s, int side)
   return df <= dp ? T_FUT : T_PAST;
 }
 
+/* Does token i make the -ed word after it an adjective ("the", "its", "still")? */
+static int adjectival(const scan *s, size_t i)
+{
+  static const char *const w[] = {"a", "an", "the", "its", "their", "his", "her", "our",
+                                  "still", "very", "newly", "recently", "previously",
+                                  "long", "well", "much", "most", "more", "less", NULL};
+  char buf[16];
+  return (flags(s, i) & NG_TOK_WORD) && lower(s, i, buf, sizeof(buf)) && word_in(buf, w);
+}
+
 /*
  * The tense around token s->at, enough to say which way "Friday" or
  * "March 3" points.  The sentence's tense markers are collected once;
@@ -684,7 +696,8 @@ static int tense(scan *s)
 {
   static const char *const fut[] = {
     "will", "shall", "won't", "tomorrow", "upcoming", "scheduled", "plans",
-    "plan", "planned", "planning", "intends", "would", "might", "soon", NULL};
+    "plan", "planned", "planning", "intends", "would", "might", "soon", "payable",
+    NULL};
   static const char *const past[] = {
     "was", "were", "had", "did", "ago", "yesterday", "last",
     "met", "took", "went", "came", "made", "gave", "began", "left", "found",
@@ -720,6 +733,8 @@ static int tense(scan *s)
                  !(i > s->sb && (is(s, i - 1, "be") || is(s, i - 1, "being") ||
                                  is(s, i - 1, "is") ||
                                  is(s, i - 1, "are"))) &&
+                 /* nor one after an article or adverb: "a still unspecified date" */
+                 !(n > 4 && i > s->sb && adjectival(s, i - 1)) &&
                  (word_in(buf, past) ||
                  (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' &&
                   strcmp(buf, "need") && strcmp(buf, "indeed") &&
@@ -735,6 +750,20 @@ static int tense(scan *s)
    * tweeted on Sunday: 'Would you like to join me?'" the quote's "would"
    * says nothing of Sunday.  Only when that side has none, the others.
    */
+  /*
+   * A deadline looks ahead: "pay down the loan by February", "loans
+   * through January", "until 9 a.m. Tuesday", unless a past verb is
+   * right there ("had fallen sharply by Friday").
+   */
+  size_t p = s->from - 1;
+  if (s->from > s->sb && (is(s, p, "by") || is(s, p, "until") || is(s, p, "through") ||
+                          is(s, p, "till"))) {
+    int near = 0;
+    for (int k = 0; k < s->npast; k++)
+      near |= dist(s->past[k], s->at) <= 4;
+    if (!near)
+      return T_FUT;
+  }
   int side = in_quote(s, s->at), t = T_NONE;
   for (int pass = 0; pass < 2 && t == T_NONE; pass++)
     t = nearest_marker(s, pass ? -1 : side);
@@ -2635,6 +2664,8 @@ static int match_at(scan *s, size_t i, hit *h)
   hit cur;
   size_t best = 0;
   s->at = i;
+  if (!s->depth++)
+    s->from = i;
   /* Only the winning pattern leaves its trace in the quarter memory. */
   struct qmem before = s->qm, won = s->qm;
   for (size_t k = 0; k < sizeof(pats) / sizeof(pats[0]); k++) {
@@ -2647,6 +2678,7 @@ static int match_at(scan *s, size_t i, hit *h)
     s->qm = before;
   }
   s->qm = won;
+  s->depth--;
   return best > 0;
 }
 

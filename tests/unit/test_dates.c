@@ -268,6 +268,18 @@ Test(dates, yearless_date_year)
          "2021-01-05");
   expect("The vote is set for March 3.", PUB, "March 3", "DATE", "2021-03-03");
   expect("Prices fell in December.", "2021-01-10", "December", "DATE", "2020-12");
+  /* a deadline looks ahead */
+  expect("KKR plans to pay down the loan by February.", "1989-10-30", "February", "DATE",
+         "1990-02");
+  expect("Lenders extended up to $90 million in revolving loans through January.",
+         "1989-10-30", "January", "DATE", "1990-01");
+  expect("The INS has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-03",
+         "9 a.m. Tuesday", "TIME", "2000-04-04T09:00");
+  /* an -ed adjective is no past verb; 'payable' is ahead */
+  expect("It would be paid on a still unspecified date in January.", "1989-10-26", "January",
+         "DATE", "1990-01");
+  expect("The dividend is payable Jan. 2 to holders.", "1989-11-02", "Jan. 2", "DATE",
+         "1990-01-02");
 }
 
 /* "The following year", "the next morning" count from the date the story told last. */
