@@ -339,6 +339,12 @@ typedef struct scan {
   /* The last explicit date: "that day", "later that year" refer to it. */
   ng_ymd ref;
   int ref_gran; /* 0 none, 1 year, 2 month, 3 day */
+  /*
+   * Where a quarter and a longer stretch of months ("the first nine
+   * months", "the first half", "the year") were last named: "a year
+   * earlier" compares with whichever came last.
+   */
+  size_t q_at, span_at;
   /* The last date of any kind: "the following month" counts from it. */
   ng_ymd last;
   int last_gran;
@@ -914,7 +920,7 @@ static int quarter_focus(const scan *s)
    * Once an article has named a quarter it is reporting quarterly results,
    * and "a year ago" there means that quarter a year before.
    */
-  return s->qm.qn != 0;
+  return s->qm.qn != 0 && s->q_at >= s->span_at;
 }
 
 /* The season the anchor lies in, as an order within its year (Dec = 4). */
@@ -1740,6 +1746,19 @@ static void note_date(scan *s, const char *v)
     return;
   s->last = t;
   s->last_gran = g;
+}
+
+/* Note where a quarter or a longer stretch of a year was named. */
+static void note_period(scan *s, const hit *h)
+{
+  const char *v = h->v;
+  size_t n = strlen(v);
+  if (n == 7 && v[4] == '-' && v[5] == 'Q')
+    s->q_at = h->b + 1;
+  else if ((n == 7 && v[4] == '-' && v[5] == 'H') ||
+           (h->type == NG_TIMEX_DURATION && v[0] == 'P' && v[n - 1] == 'M' && atoi(v + 1) >= 6) ||
+           (h->type == NG_TIMEX_DURATION && !strcmp(v, "P1Y")))
+    s->span_at = h->b + 1;
 }
 
 /* What this/last/next/... mean: -1, 0, +1; or 9 when not such a word. */
@@ -2783,6 +2802,7 @@ int ng_dates_find(ng_doc *doc)
       t->sentence = si;
       if (h.type == NG_TIMEX_DATE || h.type == NG_TIMEX_TIME)
         note_date(&s, h.v);
+      note_period(&s, &h);
       i = h.e;
     }
   }

@@ -144,6 +144,10 @@ Test(dates, quarter_in_focus)
   expect(story, "1989-11-02", "the 1988 period", "DATE", "1988-Q3");
   expect("Sales rose in the quarter ended Sept. 30.", "1989-11-02", "the quarter", "DATE",
          "1989-Q3");
+  /* after "the first nine months", "a year earlier" is the year */
+  expect("Net rose in the third quarter. In the first nine months, net was $3 million, up "
+         "from $2 million a year earlier.",
+         "1989-11-02", "a year earlier", "DATE", "1988");
   expect("Sun earned more in the fiscal first quarter. Sales for the quarter ended Sept. 29 "
          "rose.",
          "1989-10-26", "the quarter", "DATE", "1989-Q1");
