@@ -1168,7 +1168,7 @@ static int dur_value(const char *q, int unit, char *v)
     if (n >= 0)
       snprintf(v, 48, "P%ldY", 10 * n);
     else
-      snprintf(v, 48, vague ? "PXDE" : "P%sDE", q);
+      snprintf(v, 48, vague ? "PXY" : "P%sDE", q); /* decades: some years */
     return 1;
   case U_CENTURY:
     if (n >= 0)
@@ -1880,8 +1880,8 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
     h->e = k + 1;
     return h->e;
   }
-  /* "the past few weeks", "the last several years" */
-  if (dir && cls(s, j) == C_UNITS && the) {
+  /* "the past few weeks", "the last several years", "in coming months" */
+  if (dir && cls(s, j) == C_UNITS && (the || isw(s, j - 1, W_COMING))) {
     if (!dur_value("X", val(s, j), h->v))
       return 0;
     h->type = NG_TIMEX_DURATION;
@@ -2072,6 +2072,13 @@ static size_t p_word(scan *s, size_t i, hit *h)
       h->e = i + 2;
       return h->e;
     }
+    /* "in the near term", "the short term" (not "the short-term debt") */
+    if ((is(s, i + 1, "near") || is(s, i + 1, "short") || is(s, i + 1, "long")) &&
+        is(s, i + 2, "term")) {
+      strcpy(h->v, "FUTURE_REF");
+      h->e = i + 3;
+      return h->e;
+    }
     return 0;
   case W_FUTURE:
     /* "in future", "future generations": the adjective only after "in"/"near". */
@@ -2150,6 +2157,10 @@ static size_t p_duration(scan *s, size_t i, hit *h)
     k = qty(s, j, q);
     if (k == j)
       return 0;
+    /* "two more weeks", "an additional year", "eight trading days" */
+    if (isw(s, k, W_MORE) || is(s, k, "additional") || is(s, k, "extra") ||
+        is(s, k, "trading") || is(s, k, "business") || is(s, k, "working"))
+      k++;
   }
   if (cls(s, k) == C_UNIT || cls(s, k) == C_UNITS) {
     u = val(s, k);
@@ -2368,6 +2379,11 @@ static size_t p_hyph(scan *s, size_t i, hit *h)
     }
     return 0;
   }
+  /* "year-long", "day-long": a duration of one unit; "decades-long" of some. */
+  if (x && (x->cls == C_UNIT || x->cls == C_UNITS) && !strcmp(b2, "long")) {
+    h->type = NG_TIMEX_DURATION;
+    return dur_value(x->cls == C_UNIT ? "1" : "X", x->val, h->v) ? h->e : 0;
+  }
   if (!x || !y)
     return 0;
   /* "third-quarter", "first-half" */
@@ -2412,10 +2428,11 @@ static size_t p_hyph(scan *s, size_t i, hit *h)
       strcpy(h->v, "XXXX");
     return h->e;
   }
-  /* "year-long", "day-long": a duration of one unit. */
-  if (x->cls == C_UNIT && !strcmp(b2, "long")) {
+  /* "several-year", "few-week": a vague stretch */
+  if (x->cls == C_WORD && (x->val == W_SEVERAL || x->val == W_FEW || x->val == W_MANY) &&
+      y->cls == C_UNIT && y->val != U_HALF) {
     h->type = NG_TIMEX_DURATION;
-    return dur_value("1", x->val, h->v) ? h->e : 0;
+    return dur_value("X", y->val, h->v) ? h->e : 0;
   }
   return 0;
 }
@@ -2718,7 +2735,7 @@ static int can_start(const scan *s, size_t i)
     case W_TIMES: case W_HENCE: case W_PERIOD: case W_SEASON: case W_NEW:
       return 0;
     case W_THE:
-      return cls(s, i + 1) != C_NONE || punct(s, i + 1, '\'');
+      return cls(s, i + 1) != C_NONE || punct(s, i + 1, '\'') || is(s, i + 2, "term");
     case W_A: case W_AN: case W_ABOUT: case W_JUST: case W_OVER:
     case W_SOME: case W_MORE: case W_LESS: case W_AT: case W_ALMOST:
     case W_THAT: case W_THIS: case W_LAST: case W_NEXT: case W_PAST:

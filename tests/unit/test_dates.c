@@ -189,6 +189,8 @@ Test(dates, day_words_and_refs)
   expect_none("He was soon released.", PUB);
   expect_none("He left soon after the attack.", PUB);
   expect_none("Call me as soon as he arrives.", PUB);
+  expect("We face challenges in the near term.", PUB, "the near term", "DATE", "FUTURE_REF");
+  expect_none("It will reduce the short-term debt.", PUB);
 }
 
 Test(dates, durations)
@@ -208,6 +210,16 @@ Test(dates, durations)
          "P2DT12H");
   expect("But a minute and a half later, a pilot called.", PUB, "a minute and a half",
          "DURATION", "PT1M30S");
+  expect("He will stay for at least two more weeks.", PUB, "at least two more weeks",
+         "DURATION", "P2W");
+  expect("The loan may be extended for an additional year.", PUB, "an additional year",
+         "DURATION", "P1Y");
+  expect("Eight trading days after Oct. 12, it fell.", PUB, "Eight trading days", "DURATION",
+         "P8D");
+  expect("He waged a decades-long battle.", PUB, "decades-long", "DURATION", "PXY");
+  expect("They left their third day-long meeting.", PUB, "day-long", "DURATION", "P1D");
+  expect("It followed a several-year tenure.", PUB, "several-year", "DURATION", "PXY");
+  expect("Rates may fall in coming weeks.", PUB, "coming weeks", "DURATION", "PXW");
 }
 
 Test(dates, sets)
