@@ -2740,7 +2740,7 @@ static int can_start(const scan *s, size_t i)
     case W_SOME: case W_MORE: case W_LESS: case W_AT: case W_ALMOST:
     case W_THAT: case W_THIS: case W_LAST: case W_NEXT: case W_PAST:
     case W_EARLY: case W_LATE: case W_EARLIER: case W_LATER:
-      return cls(s, i + 1) != C_NONE;
+      return cls(s, i + 1) != C_NONE || is(s, i + 1, "additional");
     }
     return 1;
   }
