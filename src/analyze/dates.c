@@ -1157,12 +1157,7 @@ static int dur_value(const char *q, int unit, char *v)
     snprintf(v, 48, "P%ldW", 2 * n);
     return 1;
   case U_MONTH: snprintf(v, 48, "P%sM", q); return 1;
-  case U_QUARTER:
-    if (n >= 0)
-      snprintf(v, 48, "P%ldM", 3 * n);
-    else
-      snprintf(v, 48, "P%sQ", q);
-    return 1;
+  case U_QUARTER: snprintf(v, 48, "P%sQ", q); return 1;
   case U_YEAR: snprintf(v, 48, "P%sY", q); return 1;
   case U_DECADE:
     if (n >= 0)
@@ -1774,7 +1769,7 @@ static int deixis(const scan *s, size_t i)
 }
 
 /* The anchor's unit moved by dir: "last week", "this month", "next year". */
-static int unit_deixis(scan *s, int unit, int dir, char *v)
+static int unit_deixis(scan *s, int unit, int dir, int half_of, char *v)
 {
   if (!s->has_a) {
     switch (unit) {
@@ -1812,6 +1807,11 @@ static int unit_deixis(scan *s, int unit, int dir, char *v)
     return 1;
   case U_HALF: {
     int hf = t.m <= 6 ? 1 : 2, y = t.y;
+    if (dir == -1 && half_of) {
+      /* "the last half of 1989" */
+      snprintf(v, 48, "%04d-H2", half_of);
+      return 1;
+    }
     hf += dir;
     if (hf < 1) hf = 2, y--;
     if (hf > 2) hf = 1, y++;
@@ -1929,7 +1929,11 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
       this_quarter(s, 0, h->v); /* "the previous quarter" after a named one */
       return h->e;
     }
-    if (!unit_deixis(s, u, dir, h->v))
+    int half_of = 0;
+    size_t e;
+    if (u == U_HALF && isw(s, j + 1, W_OF) && (e = year_at(s, j + 2, &half_of)))
+      h->e = e;
+    if (!unit_deixis(s, u, dir, half_of, h->v))
       return 0;
     return h->e;
   }
@@ -1938,6 +1942,13 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
     append(h->v, "T");
     append(h->v, part_code[val(s, j)]);
     h->type = NG_TIMEX_TIME;
+    h->e = j + 1;
+    return h->e;
+  }
+  /* "the previous Friday": the one before the day the story told last */
+  if (the && isw(s, j - 1, W_PREVIOUS) && cls(s, j) == C_WDAY && s->last_gran == 3) {
+    int lw = ng_weekday(s->last.y, s->last.m, s->last.d), back = (lw - val(s, j) + 7) % 7;
+    put_ymd(h->v, ng_ymd_add_days(s->last, -(back ? back : 7)));
     h->e = j + 1;
     return h->e;
   }
@@ -2586,7 +2597,7 @@ static size_t p_the(scan *s, size_t i, hit *h)
     int u = val(s, j);
     h->e = j + 1;
     if (u == U_WEEKEND) {
-      unit_deixis(s, U_WEEKEND, 0, h->v);
+      unit_deixis(s, U_WEEKEND, 0, 0, h->v);
       return h->e;
     }
     if (u == U_YEAR) {
@@ -2603,9 +2614,12 @@ static size_t p_the(scan *s, size_t i, hit *h)
       return h->e;
     }
   }
-  /* "the morning", "the evening" ("the night" is too often a night of the story) */
-  if (cls(s, j) == C_PART && val(s, j) != 4 && s->has_a) {
-    put_ymd(h->v, s->a);
+  /*
+   * "the morning", "the evening" of the day the story told last, else of
+   * the anchor ("the night" is too often a night of the story)
+   */
+  if (cls(s, j) == C_PART && val(s, j) != 4 && (s->has_a || s->last_gran == 3)) {
+    put_ymd(h->v, s->last_gran == 3 ? s->last : s->a);
     append(h->v, "T");
     append(h->v, part_code[val(s, j)]);
     h->type = NG_TIMEX_TIME;

@@ -130,6 +130,11 @@ Test(dates, quarters_halves_seasons)
          "1997-H1");
   expect("They met last spring.", PUB, "last spring", "DATE", "2020-SP");
   expect("Sales peaked in the summer of 1998.", PUB, "the summer of 1998", "DATE", "1998-SU");
+  expect("Earnings will drop in the last half of 1989.", PUB, "the last half of 1989", "DATE",
+         "1989-H2");
+  expect("It lost money in the past two quarters.", PUB, "the past two quarters", "DURATION",
+         "P2Q");
+  expect("It pays interest every quarter.", PUB, "every quarter", "SET", "P1Q");
   expect("Sales peaked in the summer.", "1998-10-02", "the summer", "DATE", "1998-SU");
 }
 
@@ -308,6 +313,10 @@ Test(dates, story_relative)
   expect("He was hurt on Feb. 21, 2000. He appeared in court the next morning.", PUB,
          "the next morning", "TIME", "2000-02-22TMO");
   expect("The following year was hard.", PUB, "The following year", "DATE", "2022");
+  expect("Shares closed on Friday, Oct. 27, 1989, down from the previous Friday.", PUB,
+         "the previous Friday", "DATE", "1989-10-20");
+  expect("The market fell on Friday, Oct. 27, 1989. Dealers bought in the morning.", PUB,
+         "the morning", "TIME", "1989-10-27TMO");
 }
 
 /* Without a publication date, explicit dates still normalize. */
