@@ -2541,6 +2541,14 @@ static size_t p_the(scan *s, size_t i, hit *h)
   }
   if (isw(s, j, W_FISCAL))
     j++;
+  /* "the year-earlier third quarter" */
+  if (back && p_quarter(s, j, &d) && d.v[0] != 'X' && d.v[5] == 'Q') {
+    *h = d;
+    h->b = i;
+    int y2 = atoi(d.v) - 1;
+    snprintf(h->v, 48, "%04d-Q%c", y2, d.v[6]);
+    return h->e;
+  }
   if ((cls(s, j) == C_UNIT && val(s, j) == U_QUARTER) ||
       (isw(s, j, W_PERIOD) && (j > i + 1))) {
     h->e = j + 1;

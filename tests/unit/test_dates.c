@@ -149,6 +149,8 @@ Test(dates, quarter_in_focus)
   expect(story, "1989-11-02", "the 1988 period", "DATE", "1988-Q3");
   expect("Sales rose in the quarter ended Sept. 30.", "1989-11-02", "the quarter", "DATE",
          "1989-Q3");
+  expect("Net rose from the year-earlier third quarter.", "1989-11-02",
+         "the year-earlier third quarter", "DATE", "1988-Q3");
   /* after "the first nine months", "a year earlier" is the year */
   expect("Net rose in the third quarter. In the first nine months, net was $3 million, up "
          "from $2 million a year earlier.",
