@@ -2149,6 +2149,15 @@ static size_t p_word(scan *s, size_t i, hit *h)
   return h->e;
 }
 
+/* Is token i a modal verb ("will", "could", ...)? */
+static int modal(const scan *s, size_t i)
+{
+  static const char *const w[] = {"will", "would", "could", "may", "might", "can",
+                                  "shall", "should", "must", NULL};
+  char buf[16];
+  return (flags(s, i) & NG_TOK_WORD) && lower(s, i, buf, sizeof(buf)) && word_in(buf, w);
+}
+
 /*
  * Durations and shifts: "three years", "24 hours", "a year ago", "two weeks
  * earlier", "30-year", "for years"; with approximators kept.
@@ -2185,6 +2194,17 @@ static size_t p_duration(scan *s, size_t i, hit *h)
   }
   if (u == U_HALF)
     return 0;
+  /* "CBS's 60 Minutes" is a title */
+  if (flags(s, k - 1) & NG_TOK_UPPER && k - 1 > s->sb)
+    return 0;
+  /* "Islam will one day be ...": some day ahead */
+  if (!adj && u == U_DAY && is(s, j, "one") && k == j + 2 && i > s->sb && modal(s, i - 1)) {
+    h->b = i;
+    h->e = k;
+    h->type = NG_TIMEX_DATE;
+    strcpy(h->v, "FUTURE_REF");
+    return h->e;
+  }
   /* "a minute and a half" */
   if (!adj && is_int(q) && is(s, k, "and") && isw(s, k + 1, W_A) && cls(s, k + 2) == C_UNIT &&
       val(s, k + 2) == U_HALF) {
@@ -2342,6 +2362,30 @@ static size_t p_clock(scan *s, size_t i, hit *h)
   return 0;
 }
 
+/*
+ * A part of the day ending before token j, with the day that may follow:
+ * "mid-afternoon yesterday", "late morning Friday"; else the anchor's.
+ */
+static size_t part_of_day(scan *s, size_t j, int part, hit *h)
+{
+  hit d;
+  h->e = j;
+  h->type = NG_TIMEX_TIME;
+  if ((isw(s, j, W_YESTERDAY) || isw(s, j, W_TODAY) || isw(s, j, W_TOMORROW) ||
+       cls(s, j) == C_WDAY) &&
+      match_at(s, j, &d) && d.b == j && strlen(d.v) == 10) {
+    strcpy(h->v, d.v);
+    h->e = d.e;
+  } else if (s->has_a) {
+    put_ymd(h->v, s->a);
+  } else {
+    strcpy(h->v, "XXXX-XX-XX");
+  }
+  append(h->v, "T");
+  append(h->v, part_code[part]);
+  return h->e;
+}
+
 /* Hyphenated words: "third-quarter", "two-day", "mid-1990s", "year-earlier". */
 static size_t p_hyph(scan *s, size_t i, hit *h)
 {
@@ -2363,20 +2407,17 @@ static size_t p_hyph(scan *s, size_t i, hit *h)
   h->b = i;
   h->e = i + 1;
   h->type = NG_TIMEX_DATE;
-  /* "mid-November", "mid-1990s", "mid-1998", "mid-afternoon" */
+  /* "mid-November", "late-November", "mid-1990s", "mid-1998", "mid-afternoon" */
+  int edge = !strcmp(buf, "early") || !strcmp(buf, "late");
+  if (edge && y && y->cls == C_MONTH) {
+    put_date(h->v, infer_year(s, y->val, 0), y->val, 0);
+    return h->e;
+  }
+  if ((edge || !strcmp(buf, "mid")) && y && y->cls == C_PART)
+    return part_of_day(s, i + 1, y->val, h);
   if (!strcmp(buf, "mid")) {
     if (y && y->cls == C_MONTH) {
       put_date(h->v, infer_year(s, y->val, 0), y->val, 0);
-      return h->e;
-    }
-    if (y && y->cls == C_PART) {
-      if (s->has_a)
-        put_ymd(h->v, s->a);
-      else
-        strcpy(h->v, "XXXX-XX-XX");
-      append(h->v, "T");
-      append(h->v, part_code[y->val]);
-      h->type = NG_TIMEX_TIME;
       return h->e;
     }
     size_t m = strlen(b2);
@@ -2643,11 +2684,15 @@ static size_t p_that(scan *s, size_t i, hit *h)
   if (!isw(s, i, W_THAT) || cls(s, i + 1) != C_UNIT)
     return 0;
   int u = val(s, i + 1);
-  if (!s->ref_gran)
-    return 0;
   h->b = i;
   h->e = i + 2;
   h->type = NG_TIMEX_DATE;
+  if (u == U_QUARTER && s->qm.qn) {
+    this_quarter(s, 0, h->v); /* "results for that quarter" */
+    return h->e;
+  }
+  if (!s->ref_gran)
+    return 0;
   if (u == U_YEAR)
     put_date(h->v, s->ref.y, 0, 0);
   else if (u == U_MONTH && s->ref_gran >= 2)
@@ -2677,8 +2722,10 @@ static size_t p_modifier(scan *s, size_t i, hit *h)
     if (!isw(s, j + 1, W_OF))
       return 0;
     j += 2;
-    if (isw(s, j, W_THE) && cls(s, j + 1) == C_UNIT && val(s, j + 1) == U_YEAR && s->has_a) {
-      put_date(h->v, s->a.y, 0, 0);
+    if (isw(s, j, W_THE) && cls(s, j + 1) == C_UNIT &&
+        (val(s, j + 1) == U_YEAR || val(s, j + 1) == U_MONTH) && s->has_a) {
+      /* "the end of the year", "the end of the month" */
+      put_date(h->v, s->a.y, val(s, j + 1) == U_MONTH ? s->a.m : 0, 0);
       h->b = i;
       h->e = j + 2;
       h->type = NG_TIMEX_DATE;
@@ -2686,6 +2733,11 @@ static size_t p_modifier(scan *s, size_t i, hit *h)
     }
   } else if (isw(s, j, W_EARLY) || isw(s, j, W_LATE) || isw(s, j, W_MID)) {
     j++;
+    /* "mid afternoon", "early morning Friday" */
+    if (!the && cls(s, j) == C_PART) {
+      h->b = i;
+      return part_of_day(s, j + 1, val(s, j), h);
+    }
   } else if (!the && (isw(s, j, W_EARLIER) || isw(s, j, W_LATER))) {
     rel = 1;
     j++;

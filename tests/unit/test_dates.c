@@ -74,6 +74,9 @@ Test(dates, months_years_decades)
   expect("Growth slowed in early 1998.", PUB, "early 1998", "DATE", "1998");
   expect("It was built in the 19th century.", PUB, "the 19th century", "DATE", "18");
   expect("It happened in June last year.", PUB, "June last year", "DATE", "2020-06");
+  expect("She made the late-November trip.", "2000-01-28", "late-November", "DATE", "1999-11");
+  expect("Troops should be there by the end of the month.", "1990-08-13",
+         "the end of the month", "DATE", "1990-08");
   expect("Crowds visit the fabled 11th century temple.", PUB, "11th century", "DATE", "10");
   expect("Hate groups shrank through the nineties.", PUB, "the nineties", "DATE", "199");
   expect("Prices rose in the early eighties.", PUB, "the early eighties", "DATE", "198");
@@ -98,6 +101,7 @@ Test(dates, titles_are_not_times)
   expect_none("He led the ``Spring of Life'' protests.", PUB);
   expect_none("The poster showed Gary Cooper in High Noon.", PUB);
   expect_none("Baker said on ABC's \"This Week\" that it was legal.", PUB);
+  expect_none("Gonzalez said on CBS's 60 Minutes that it was abuse.", PUB);
   expect("Canada issued a warrant Monday for James Kopp.", PUB, "Monday", "DATE",
          "2021-02-08");
   expect("Sales rose in March for Ford.", PUB, "March", "DATE", "2021-03");
@@ -149,6 +153,9 @@ Test(dates, quarter_in_focus)
   expect(story, "1989-11-02", "the 1988 period", "DATE", "1988-Q3");
   expect("Sales rose in the quarter ended Sept. 30.", "1989-11-02", "the quarter", "DATE",
          "1989-Q3");
+  expect("In the second quarter it lost $12 million. Results for that quarter included a "
+         "write-down.",
+         "1989-10-27", "that quarter", "DATE", "1989-Q2");
   expect("Net rose from the year-earlier third quarter.", "1989-11-02",
          "the year-earlier third quarter", "DATE", "1988-Q3");
   /* after "the first nine months", "a year earlier" is the year */
@@ -197,6 +204,9 @@ Test(dates, day_words_and_refs)
   expect_none("He left soon after the attack.", PUB);
   expect_none("Call me as soon as he arrives.", PUB);
   expect("We face challenges in the near term.", PUB, "the near term", "DATE", "FUTURE_REF");
+  expect("Islam will one day be the second largest religion.", PUB, "one day", "DATE",
+         "FUTURE_REF");
+  expect("He stayed for one day.", PUB, "one day", "DURATION", "P1D");
   expect_none("It will reduce the short-term debt.", PUB);
 }
 
@@ -247,6 +257,10 @@ Test(dates, times)
          "2021-02-12TMO");
   expect("The deadline passed at noon Saturday.", PUB, "noon Saturday", "TIME",
          "2021-02-13T12:00");
+  expect("Shares were up at mid-afternoon yesterday.", PUB, "mid-afternoon yesterday", "TIME",
+         "2021-02-13TAF");
+  expect("By mid afternoon the operation was over.", PUB, "mid afternoon", "TIME",
+         "2021-02-14TAF");
 }
 
 /* A weekday in a past-tense sentence is the last one, on or before the anchor. */
