@@ -326,6 +326,9 @@ typedef struct scan {
   /* Quotation marks of the sentence: a quote has its own tense. */
   size_t quote[16];
   int nquote;
+  /* "that", "which", "who": a clause after the date is not its clause */
+  size_t comp[16];
+  int ncomp;
   size_t at; /* the token whose tense is asked */
   size_t from; /* where the whole expression being matched starts */
   int depth;   /* match_at nesting */
@@ -658,17 +661,33 @@ static size_t dist(size_t a, size_t b)
  * The tense of the marker nearest s->at among those on one side of the
  * quotation marks (side 0 outside, 1 inside, -1 either).
  */
+/*
+ * May marker m speak for the date at s->at?  Not from the other side of
+ * the quotation marks, nor from a clause that opens after the date: in
+ * "Bush told reporters on Tuesday that the blockade might be extended",
+ * "might" is the blockade's.
+ */
+static int governs(const scan *s, size_t m, int side)
+{
+  if (side >= 0 && in_quote(s, m) != side)
+    return 0;
+  for (int k = 0; k < s->ncomp; k++)
+    if (s->comp[k] > s->at && s->comp[k] < m)
+      return 0;
+  return 1;
+}
+
 static int nearest_marker(const scan *s, int side)
 {
   size_t df = (size_t)-1, dp = (size_t)-1;
   for (int k = 0; k < s->nfut; k++)
-    if ((side < 0 || in_quote(s, s->fut[k]) == side) && dist(s->fut[k], s->at) < df)
+    if (governs(s, s->fut[k], side) && dist(s->fut[k], s->at) < df)
       df = dist(s->fut[k], s->at);
   for (int k = 0; k < s->npast; k++)
-    if ((side < 0 || in_quote(s, s->past[k]) == side) && dist(s->past[k], s->at) < dp)
+    if (governs(s, s->past[k], side) && dist(s->past[k], s->at) < dp)
       dp = dist(s->past[k], s->at);
   for (int k = 0; k < s->nsay; k++) {
-    if (side >= 0 && in_quote(s, s->say[k]) != side)
+    if (!governs(s, s->say[k], side))
       continue;
     size_t d = dist(s->say[k], s->at);
     /* "said Monday", "said on Monday" date the saying itself */
@@ -715,7 +734,7 @@ static int tense(scan *s)
   static const char *const say[] = {"said", "told", "says", "say", NULL};
   if (s->tense == T_UNSET) {
     char buf[16];
-    s->nfut = s->npast = s->nsay = s->nquote = 0;
+    s->nfut = s->npast = s->nsay = s->nquote = s->ncomp = 0;
     for (size_t i = s->sb; i < s->se; i++) {
       if (!(flags(s, i) & NG_TOK_WORD)) {
         if (quote_mark(s, i) && s->nquote < 16)
@@ -725,6 +744,9 @@ static int tense(scan *s)
       size_t n = lower(s, i, buf, sizeof(buf));
       if (n < 2)
         continue;
+      if ((!strcmp(buf, "that") || !strcmp(buf, "which") || !strcmp(buf, "who")) &&
+          s->ncomp < 16)
+        s->comp[s->ncomp++] = i;
       if ((n > 3 && !strcmp(buf + n - 3, "'ll")) || word_in(buf, fut) ||
           (!strcmp(buf, "expected") && is(s, i + 1, "to")) ||
           (!strcmp(buf, "set") && is(s, i + 1, "to")) ||
@@ -741,6 +763,11 @@ static int tense(scan *s)
                                  is(s, i - 1, "are"))) &&
                  /* nor one after an article or adverb: "a still unspecified date" */
                  !(n > 4 && i > s->sb && adjectival(s, i - 1)) &&
+                 /* "were planning to", "was going to", "was due to" look ahead */
+                 !((!strcmp(buf, "was") || !strcmp(buf, "were")) &&
+                   (is(s, i + 1, "planning") || is(s, i + 1, "going") ||
+                    is(s, i + 1, "expected") || is(s, i + 1, "scheduled") ||
+                    is(s, i + 1, "due") || is(s, i + 1, "set") || is(s, i + 1, "to"))) &&
                  (word_in(buf, past) ||
                  (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' &&
                   strcmp(buf, "need") && strcmp(buf, "indeed") &&
@@ -762,6 +789,9 @@ static int tense(scan *s)
    * right there ("had fallen sharply by Friday").
    */
   size_t p = s->from - 1;
+  /* "on patrol since March": a start lies behind */
+  if (s->from > s->sb && is(s, p, "since"))
+    return T_PAST;
   if (s->from > s->sb && (is(s, p, "by") || is(s, p, "until") || is(s, p, "through") ||
                           is(s, p, "till"))) {
     int near = 0;

@@ -285,6 +285,20 @@ Test(dates, weekday_tense_not_from_quote)
          "2021-02-19");
 }
 
+/* A clause that opens after the date is not the date's clause. */
+Test(dates, weekday_tense_not_from_later_clause)
+{
+  expect("Bush told a news conference on Tuesday that the blockade might be extended.",
+         "1990-08-15", "Tuesday", "DATE", "1990-08-14");
+  expect("Protesters planned a large demonstration on Saturday and were planning to drive "
+         "around the airport.",
+         "2000-01-07", "Saturday", "DATE", "2000-01-08");
+  expect("The carrier has been on patrol since March.", "1990-08-13", "March", "DATE",
+         "1990-03");
+  expect("The carrier has been on patrol since November.", "1990-08-13", "November", "DATE",
+         "1989-11");
+}
+
 /* In a future-tense sentence it is the next one. */
 Test(dates, weekday_future_tense)
 {
