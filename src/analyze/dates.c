@@ -785,15 +785,16 @@ static int tense(scan *s)
    */
   /*
    * A deadline looks ahead: "pay down the loan by February", "loans
-   * through January", "until 9 a.m. Tuesday", unless a past verb is
-   * right there ("had fallen sharply by Friday").
+   * through January", "until 9 a.m. Tuesday", "ahead of the weekend",
+   * unless a past verb is right there ("had fallen sharply by Friday").
    */
   size_t p = s->from - 1;
   /* "on patrol since March": a start lies behind */
   if (s->from > s->sb && is(s, p, "since"))
     return T_PAST;
   if (s->from > s->sb && (is(s, p, "by") || is(s, p, "until") || is(s, p, "through") ||
-                          is(s, p, "till"))) {
+                          is(s, p, "till") ||
+                          (isw(s, p, W_OF) && p > s->sb && is(s, p - 1, "ahead")))) {
     int near = 0;
     for (int k = 0; k < s->npast; k++)
       near |= dist(s->past[k], s->at) <= 4;
@@ -1908,6 +1909,12 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
       return 0;
     h->type = NG_TIMEX_DURATION;
     h->e = k + 1;
+    return h->e;
+  }
+  /* "in past years": some time before */
+  if (past && !the && cls(s, j) == C_UNITS && val(s, j) >= U_MONTH) {
+    strcpy(h->v, "PAST_REF");
+    h->e = j + 1;
     return h->e;
   }
   /* "the past few weeks", "the last several years", "in coming months" */

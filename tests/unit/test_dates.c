@@ -195,6 +195,8 @@ Test(dates, day_words_and_refs)
   expect("He is now in Moscow.", PUB, "now", "DATE", "PRESENT_REF");
   expect("He is currently in Moscow.", PUB, "currently", "DATE", "PRESENT_REF");
   expect("Recently, he moved.", PUB, "Recently", "DATE", "PAST_REF");
+  expect("There were sell programs in past years, too.", PUB, "past years", "DATE",
+         "PAST_REF");
   expect("No one knows what the future holds.", PUB, "the future", "DATE", "FUTURE_REF");
   expect("Prosecutors may soon seek an indictment.", PUB, "soon", "DATE", "FUTURE_REF");
   expect("They will sell it as soon as possible.", PUB, "as soon as possible", "DATE",
@@ -295,6 +297,8 @@ Test(dates, weekday_tense_not_from_later_clause)
          "2000-01-07", "Saturday", "DATE", "2000-01-08");
   expect("The carrier has been on patrol since March.", "1990-08-13", "March", "DATE",
          "1990-03");
+  expect("Traders had chosen to square positions ahead of the weekend.", "1989-10-30",
+         "the weekend", "DATE", "1989-W44-WE");
   expect("The carrier has been on patrol since November.", "1990-08-13", "November", "DATE",
          "1989-11");
 }
