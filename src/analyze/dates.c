@@ -786,14 +786,15 @@ static int tense(scan *s)
   /*
    * A deadline looks ahead: "pay down the loan by February", "loans
    * through January", "until 9 a.m. Tuesday", "ahead of the weekend",
-   * unless a past verb is right there ("had fallen sharply by Friday").
+   * and so does a change announced "effective Feb. 1", unless a past verb
+   * is right there ("had fallen sharply by Friday").
    */
   size_t p = s->from - 1;
   /* "on patrol since March": a start lies behind */
   if (s->from > s->sb && is(s, p, "since"))
     return T_PAST;
   if (s->from > s->sb && (is(s, p, "by") || is(s, p, "until") || is(s, p, "through") ||
-                          is(s, p, "till") ||
+                          is(s, p, "till") || is(s, p, "effective") ||
                           (isw(s, p, W_OF) && p > s->sb && is(s, p - 1, "ahead")))) {
     int near = 0;
     for (int k = 0; k < s->npast; k++)
@@ -831,6 +832,9 @@ static int infer_year(scan *s, int m, int d)
   int y = s->a.y;
   int t = tense(s), best = y, bestd = 1 << 30;
   (void)d;
+  /* "the Oct. 23 slaying": a date named as an attribute is of a known, past event */
+  if (t == T_NONE && s->from > s->sb && isw(s, s->from - 1, W_THE))
+    t = T_PAST;
   /*
    * Of last year, this year and next, in months from the anchor: a past
    * date is the latest not after it, a future one the earliest not before

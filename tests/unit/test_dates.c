@@ -330,6 +330,12 @@ Test(dates, yearless_date_year)
          "1989-10-30", "January", "DATE", "1990-01");
   expect("The INS has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-03",
          "9 a.m. Tuesday", "TIME", "2000-04-04T09:00");
+  /* a change 'effective Feb. 1' is announced ahead */
+  expect("The bank also created an office of the chairman, effective Feb. 1.", "1989-10-26",
+         "Feb. 1", "DATE", "1990-02-01");
+  /* a date named as an attribute is of a known, past event */
+  expect("Investigators have been searching since shortly after the Oct. 23 slaying.",
+         "1999-05-06", "Oct. 23", "DATE", "1998-10-23");
   /* an -ed adjective is no past verb; 'payable' is ahead */
   expect("It would be paid on a still unspecified date in January.", "1989-10-26", "January",
          "DATE", "1990-01");
