@@ -700,14 +700,104 @@ static int nearest_marker(const scan *s, int side)
   return df <= dp ? T_FUT : T_PAST;
 }
 
-/* Does token i make the -ed word after it an adjective ("the", "its", "still")? */
-static int adjectival(const scan *s, size_t i)
+/* What a word tells of tense, as bits. */
+enum {
+  K_FUT = 1,      /* points ahead: "will", "plans" */
+  K_PAST = 2,     /* points back: "was", "met" */
+  K_SAY = 4,      /* a reporting verb: dates the report */
+  K_ADJ = 8,      /* makes an -ed word after it an adjective: "the", "still" */
+  K_COMP = 16,    /* opens a clause: "that", "which", "who" */
+  K_BE = 32,      /* makes a participle after it no past: "be", "is" */
+  K_TO_FUT = 64,  /* points ahead before "to": "expected to", "going to" */
+  K_NEXT = 128,   /* "next", ahead unless "next to" */
+  K_NOT_ED = 256, /* ends in -ed but is no past: "need", "expected" */
+  K_LOOK = 512    /* after "was"/"were", points ahead: "were planning to" */
+};
+
+typedef struct tenseword {
+  const char *w;
+  unsigned short k;
+} tenseword;
+
+/* Sorted by strcmp (binary search). */
+static const tenseword tense_words[] = {
+  {"a", K_ADJ}, {"ago", K_PAST}, {"an", K_ADJ}, {"are", K_BE}, {"be", K_BE},
+  {"became", K_PAST}, {"began", K_PAST}, {"being", K_BE}, {"bought", K_PAST},
+  {"broke", K_PAST}, {"brought", K_PAST}, {"came", K_PAST}, {"chose", K_PAST},
+  {"did", K_PAST}, {"didn't", K_PAST}, {"due", K_LOOK},
+  {"expected", K_TO_FUT | K_NOT_ED | K_LOOK}, {"fell", K_PAST}, {"fled", K_PAST},
+  {"flew", K_PAST}, {"fought", K_PAST}, {"found", K_PAST}, {"gave", K_PAST},
+  {"going", K_TO_FUT | K_LOOK}, {"got", K_PAST}, {"had", K_PAST}, {"hadn't", K_PAST},
+  {"held", K_PAST}, {"her", K_ADJ}, {"his", K_ADJ}, {"hit", K_PAST}, {"indeed", K_NOT_ED},
+  {"intends", K_FUT}, {"is", K_BE}, {"its", K_ADJ}, {"kept", K_PAST}, {"knew", K_PAST},
+  {"last", K_PAST}, {"led", K_PAST}, {"left", K_PAST}, {"less", K_ADJ}, {"long", K_ADJ},
+  {"lost", K_PAST}, {"made", K_PAST}, {"met", K_PAST}, {"might", K_FUT}, {"more", K_ADJ},
+  {"most", K_ADJ}, {"much", K_ADJ}, {"need", K_NOT_ED}, {"newly", K_ADJ}, {"next", K_NEXT},
+  {"our", K_ADJ}, {"paid", K_PAST}, {"payable", K_FUT}, {"plan", K_FUT},
+  {"planned", K_FUT}, {"planning", K_FUT | K_LOOK}, {"plans", K_FUT},
+  {"previously", K_ADJ}, {"quit", K_PAST}, {"ran", K_PAST}, {"recently", K_ADJ},
+  {"rose", K_PAST}, {"said", K_SAY}, {"saw", K_PAST}, {"say", K_SAY}, {"says", K_SAY},
+  {"scheduled", K_FUT | K_LOOK}, {"sent", K_PAST}, {"set", K_TO_FUT | K_LOOK},
+  {"shall", K_FUT}, {"shot", K_PAST}, {"sold", K_PAST}, {"soon", K_FUT}, {"spent", K_PAST},
+  {"spoke", K_PAST}, {"still", K_ADJ}, {"stood", K_PAST}, {"struck", K_PAST},
+  {"that", K_COMP}, {"the", K_ADJ}, {"their", K_ADJ}, {"thought", K_PAST},
+  {"to", K_LOOK}, {"told", K_SAY}, {"tomorrow", K_FUT}, {"took", K_PAST},
+  {"upcoming", K_FUT}, {"very", K_ADJ}, {"was", K_PAST}, {"wasn't", K_PAST},
+  {"well", K_ADJ}, {"went", K_PAST}, {"were", K_PAST}, {"weren't", K_PAST},
+  {"which", K_COMP}, {"who", K_COMP}, {"will", K_FUT}, {"won", K_PAST}, {"won't", K_FUT},
+  {"would", K_FUT}, {"wrote", K_PAST}, {"yesterday", K_PAST},
+};
+
+/* The tense bits of a lower-case word. */
+static unsigned tense_bits(const char *w)
 {
-  static const char *const w[] = {"a", "an", "the", "its", "their", "his", "her", "our",
-                                  "still", "very", "newly", "recently", "previously",
-                                  "long", "well", "much", "most", "more", "less", NULL};
+  size_t lo = 0, hi = sizeof(tense_words) / sizeof(tense_words[0]);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(w, tense_words[mid].w);
+    if (!c)
+      return tense_words[mid].k;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return 0;
+}
+
+/* The tense bits of token i, or 0 for a non-word. */
+static unsigned tok_bits(const scan *s, size_t i)
+{
   char buf[16];
-  return (flags(s, i) & NG_TOK_WORD) && lower(s, i, buf, sizeof(buf)) && word_in(buf, w);
+  if (i >= s->se || !(flags(s, i) & NG_TOK_WORD) || !lower(s, i, buf, sizeof(buf)))
+    return 0;
+  return tense_bits(buf);
+}
+
+/*
+ * What the word before the whole expression says of its direction.
+ * "On patrol since March": a start lies behind.  A deadline looks ahead:
+ * "pay down the loan by February", "loans through January", "until 9
+ * a.m. Tuesday", "ahead of the weekend", and so does a change announced
+ * "effective Feb. 1"; unless a past verb is right there ("had fallen
+ * sharply by Friday").  Markers must have been collected.
+ */
+static int lead_tense(const scan *s)
+{
+  char buf[16];
+  size_t p = s->from - 1;
+  if (s->from <= s->sb || !(flags(s, p) & NG_TOK_WORD) || !lower(s, p, buf, sizeof(buf)))
+    return T_NONE;
+  if (!strcmp(buf, "since"))
+    return T_PAST;
+  if (strcmp(buf, "by") && strcmp(buf, "until") && strcmp(buf, "through") &&
+      strcmp(buf, "till") && strcmp(buf, "effective") &&
+      !(!strcmp(buf, "of") && p > s->sb && is(s, p - 1, "ahead")))
+    return T_NONE;
+  for (int k = 0; k < s->npast; k++)
+    if (dist(s->past[k], s->at) <= 4)
+      return T_NONE;
+  return T_FUT;
 }
 
 /*
@@ -719,90 +809,58 @@ static int adjectival(const scan *s, size_t i)
  */
 static int tense(scan *s)
 {
-  static const char *const fut[] = {
-    "will", "shall", "won't", "tomorrow", "upcoming", "scheduled", "plans",
-    "plan", "planned", "planning", "intends", "would", "might", "soon", "payable",
-    NULL};
-  static const char *const past[] = {
-    "was", "were", "had", "did", "ago", "yesterday", "last",
-    "met", "took", "went", "came", "made", "gave", "began", "left", "found",
-    "held", "saw", "spoke", "sent", "won", "lost", "fell", "rose", "led",
-    "got", "brought", "thought", "knew", "became", "ran", "shot", "struck",
-    "flew", "wrote", "spent", "paid", "sold", "bought", "kept", "chose",
-    "fought", "fled", "broke", "stood", "wasn't", "weren't", "didn't",
-    "hadn't", "hit", "quit", NULL};
-  static const char *const say[] = {"said", "told", "says", "say", NULL};
   if (s->tense == T_UNSET) {
     char buf[16];
+    unsigned prev = 0; /* the bits of the word before */
     s->nfut = s->npast = s->nsay = s->nquote = s->ncomp = 0;
     for (size_t i = s->sb; i < s->se; i++) {
       if (!(flags(s, i) & NG_TOK_WORD)) {
         if (quote_mark(s, i) && s->nquote < 16)
           s->quote[s->nquote++] = i;
+        prev = 0;
         continue;
       }
       size_t n = lower(s, i, buf, sizeof(buf));
+      unsigned k = n ? tense_bits(buf) : 0, before = prev;
+      prev = k;
       if (n < 2)
         continue;
-      if ((!strcmp(buf, "that") || !strcmp(buf, "which") || !strcmp(buf, "who")) &&
-          s->ncomp < 16)
+      if ((k & K_COMP) && s->ncomp < 16)
         s->comp[s->ncomp++] = i;
-      if ((n > 3 && !strcmp(buf + n - 3, "'ll")) || word_in(buf, fut) ||
-          (!strcmp(buf, "expected") && is(s, i + 1, "to")) ||
-          (!strcmp(buf, "set") && is(s, i + 1, "to")) ||
-          (!strcmp(buf, "next") && !is(s, i + 1, "to")) ||
-          (!strcmp(buf, "going") && is(s, i + 1, "to"))) {
+      int fut = (k & K_FUT) || (n > 3 && !strcmp(buf + n - 3, "'ll")) ||
+                ((k & K_TO_FUT) && is(s, i + 1, "to")) ||
+                ((k & K_NEXT) && !is(s, i + 1, "to"));
+      int past = (k & K_PAST) ||
+                 (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' && !(k & K_NOT_ED));
+      if (fut) {
         if (s->nfut < 32)
           s->fut[s->nfut++] = i;
-      } else if (word_in(buf, say)) {
+      } else if (k & K_SAY) {
         if (s->nsay < 32)
           s->say[s->nsay++] = i;
-      } else if (/* a participle after "be" is no past: "will be held" */
-                 !(i > s->sb && (is(s, i - 1, "be") || is(s, i - 1, "being") ||
-                                 is(s, i - 1, "is") ||
-                                 is(s, i - 1, "are"))) &&
+      } else if (past &&
+                 /* a participle after "be" is no past: "will be held" */
+                 !(before & K_BE) &&
                  /* nor one after an article or adverb: "a still unspecified date" */
-                 !(n > 4 && i > s->sb && adjectival(s, i - 1)) &&
+                 !(n > 4 && (before & K_ADJ)) &&
                  /* "were planning to", "was going to", "was due to" look ahead */
                  !((!strcmp(buf, "was") || !strcmp(buf, "were")) &&
-                   (is(s, i + 1, "planning") || is(s, i + 1, "going") ||
-                    is(s, i + 1, "expected") || is(s, i + 1, "scheduled") ||
-                    is(s, i + 1, "due") || is(s, i + 1, "set") || is(s, i + 1, "to"))) &&
-                 (word_in(buf, past) ||
-                 (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' &&
-                  strcmp(buf, "need") && strcmp(buf, "indeed") &&
-                  strcmp(buf, "scheduled") && strcmp(buf, "expected")))) {
+                   (tok_bits(s, i + 1) & K_LOOK))) {
         if (s->npast < 32)
           s->past[s->npast++] = i;
       }
     }
     s->tense = T_NONE;
   }
+  int t = lead_tense(s);
+  if (t != T_NONE)
+    return t;
   /*
    * Markers on the same side of the quotation marks first: in "Musk
    * tweeted on Sunday: 'Would you like to join me?'" the quote's "would"
    * says nothing of Sunday.  Only when that side has none, the others.
    */
-  /*
-   * A deadline looks ahead: "pay down the loan by February", "loans
-   * through January", "until 9 a.m. Tuesday", "ahead of the weekend",
-   * and so does a change announced "effective Feb. 1", unless a past verb
-   * is right there ("had fallen sharply by Friday").
-   */
-  size_t p = s->from - 1;
-  /* "on patrol since March": a start lies behind */
-  if (s->from > s->sb && is(s, p, "since"))
-    return T_PAST;
-  if (s->from > s->sb && (is(s, p, "by") || is(s, p, "until") || is(s, p, "through") ||
-                          is(s, p, "till") || is(s, p, "effective") ||
-                          (isw(s, p, W_OF) && p > s->sb && is(s, p - 1, "ahead")))) {
-    int near = 0;
-    for (int k = 0; k < s->npast; k++)
-      near |= dist(s->past[k], s->at) <= 4;
-    if (!near)
-      return T_FUT;
-  }
-  int side = in_quote(s, s->at), t = T_NONE;
+  int side = in_quote(s, s->at);
   for (int pass = 0; pass < 2 && t == T_NONE; pass++)
     t = nearest_marker(s, pass ? -1 : side);
   return t;
