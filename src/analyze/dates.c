@@ -399,6 +399,16 @@ static int punct(const scan *s, size_t i, int ch)
   return (unsigned char)*text(s, i, &n) == ch;
 }
 
+/* Lower-case ASCII copy of t[0..n) into buf, NUL-terminated (n + 1 bytes). */
+static void lower_copy(const char *t, size_t n, char *buf)
+{
+  for (size_t k = 0; k < n; k++) {
+    char ch = t[k];
+    buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+  }
+  buf[n] = 0;
+}
+
 /* Lower-case ASCII copy of token i into buf (cap bytes); 0 if too long. */
 static size_t lower(const scan *s, size_t i, char *buf, size_t cap)
 {
@@ -406,11 +416,7 @@ static size_t lower(const scan *s, size_t i, char *buf, size_t cap)
   const char *t = text(s, i, &n);
   if (n + 1 > cap)
     return 0;
-  for (size_t k = 0; k < n; k++) {
-    char ch = t[k];
-    buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-  }
-  buf[n] = 0;
+  lower_copy(t, n, buf);
   return n;
 }
 
@@ -461,11 +467,7 @@ static tokc classify(const ng_doc *doc, size_t i)
   /* The longest word of the lexicon is "approximately". */
   if (n > 13)
     return r;
-  for (size_t k = 0; k < n; k++) {
-    char ch = p[k];
-    buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-  }
-  buf[n] = 0;
+  lower_copy(p, n, buf);
   const lexent *e = lookup(buf);
   if (e) {
     r.cls = e->cls;
@@ -1039,6 +1041,23 @@ static void season_value(scan *s, int se, int dir, char *v)
   snprintf(v, 48, "%04d-%s", y, season_code[se]);
 }
 
+/* A unit of the calendar we cannot place without an anchor: "XXXX-WXX". */
+static int vague_unit(int unit, char *v)
+{
+  switch (unit) {
+  case U_DAY: strcpy(v, "XXXX-XX-XX"); return 1;
+  case U_WEEK: case U_FORTNIGHT: strcpy(v, "XXXX-WXX"); return 1;
+  case U_WEEKEND: strcpy(v, "XXXX-WXX-WE"); return 1;
+  case U_MONTH: strcpy(v, "XXXX-XX"); return 1;
+  case U_QUARTER: strcpy(v, "XXXX-QX"); return 1;
+  case U_HALF: strcpy(v, "XXXX-HX"); return 1;
+  case U_YEAR: strcpy(v, "XXXX"); return 1;
+  case U_DECADE: strcpy(v, "XXX"); return 1;
+  case U_CENTURY: strcpy(v, "XX"); return 1;
+  }
+  return 0;
+}
+
 /*
  * The anchor moved by n units, written at the unit's granularity: "two
  * weeks ago" is a week, "a year ago" a year.  Returns 0 for units with no
@@ -1046,15 +1065,8 @@ static void season_value(scan *s, int se, int dir, char *v)
  */
 static int shift_value(scan *s, int unit, int n, char *v)
 {
-  if (!s->has_a) {
-    switch (unit) {
-    case U_DAY: strcpy(v, "XXXX-XX-XX"); return 1;
-    case U_WEEK: strcpy(v, "XXXX-WXX"); return 1;
-    case U_MONTH: strcpy(v, "XXXX-XX"); return 1;
-    case U_YEAR: case U_DECADE: case U_CENTURY: strcpy(v, "XXXX"); return 1;
-    }
-    return 0;
-  }
+  if (!s->has_a)
+    return vague_unit(unit, v);
   ng_ymd t = s->a;
   switch (unit) {
   case U_DAY:
@@ -1108,20 +1120,13 @@ static size_t approx(const scan *s, size_t i)
 /* A number word with its hyphenated forms: "twenty-five". */
 static int hyph_number(const scan *s, size_t i)
 {
-  size_t n;
-  const char *t = text(s, i, &n);
   char buf[24];
-  if (n >= sizeof(buf))
-    return 0;
-  const char *dash = memchr(t, '-', n);
+  size_t n = lower(s, i, buf, sizeof(buf));
+  char *dash = n ? memchr(buf, '-', n) : NULL;
   if (!dash)
     return 0;
-  size_t a = (size_t)(dash - t);
-  for (size_t k = 0; k < n; k++)
-    buf[k] = (char)((t[k] >= 'A' && t[k] <= 'Z') ? t[k] - 'A' + 'a' : t[k]);
-  buf[a] = 0;
-  buf[n] = 0;
-  const lexent *x = lookup(buf), *y = lookup(buf + a + 1);
+  *dash = 0;
+  const lexent *x = lookup(buf), *y = lookup(dash + 1);
   if (x && y && x->cls == C_NUMW && y->cls == C_NUMW && x->val >= 20 &&
       x->val % 10 == 0 && y->val < 10)
     return x->val + y->val;
@@ -1369,6 +1374,23 @@ static size_t clock_time(const scan *s, size_t i, int *hh, int *mm)
   return e;
 }
 
+/* The anchor moved by shift days, or an unknown day without one. */
+static void anchor_day(const scan *s, int shift, char *v)
+{
+  if (s->has_a)
+    put_ymd(v, ng_ymd_add_days(s->a, shift));
+  else
+    strcpy(v, "XXXX-XX-XX");
+}
+
+/* Add a part of the day to a day value, making it a TIME: "...TMO". */
+static void add_part(hit *h, int part)
+{
+  append(h->v, "T");
+  append(h->v, part_code[part]);
+  h->type = NG_TIMEX_TIME;
+}
+
 /* Add "Thh:mm" to a day value, making it a TIME. */
 static void add_clock(hit *h, int hh, int mm)
 {
@@ -1400,11 +1422,42 @@ static void time_after(const scan *s, hit *h)
 static void part_after(const scan *s, hit *h)
 {
   if (cls(s, h->e) == C_PART && strlen(h->v) == 10) {
-    append(h->v, "T");
-    append(h->v, part_code[val(s, h->e)]);
-    h->type = NG_TIMEX_TIME;
+    add_part(h, val(s, h->e));
     h->e++;
   }
+}
+
+/*
+ * A day of a month, its year from j on ("Feb. 13, 2021", "13 February
+ * 2021") or else inferred; h->b is set.  An explicit year makes it the
+ * date "that day" refers to.  Returns the token after it, 0 if no such day.
+ */
+static size_t day_date(scan *s, size_t j, int m, int d, hit *h)
+{
+  int y;
+  size_t e;
+  if (punct(s, j, ',') && (e = year_at(s, j + 1, &y)))
+    j = e;
+  else if ((e = year_at(s, j, &y)))
+    j = e;
+  else
+    y = -1;
+  int given = y >= 0;
+  if (!given)
+    y = infer_year(s, m, d);
+  if (d > ng_days_in_month(y < 0 ? 2000 : y, m))
+    return 0;
+  h->type = NG_TIMEX_DATE;
+  put_date(h->v, y, m, d);
+  h->e = j;
+  if (given) {
+    s->ref.y = y;
+    s->ref.m = m;
+    s->ref.d = d;
+    s->ref_gran = 3;
+  }
+  time_after(s, h);
+  return h->e;
 }
 
 /* Month name: "Feb. 13, 2021", "January 1998", "January". */
@@ -1421,25 +1474,8 @@ static size_t p_month(scan *s, size_t i, hit *h)
   h->b = i;
   h->type = NG_TIMEX_DATE;
   size_t e;
-  if ((d = day_num(s, j))) {
-    j++;
-    if (punct(s, j, ',') && (e = year_at(s, j + 1, &y)))
-      j = e;
-    else if ((e = year_at(s, j, &y)))
-      j = e;
-    else
-      y = infer_year(s, m, d);
-    if (d > ng_days_in_month(y < 0 ? 2000 : y, m))
-      return 0;
-    put_date(h->v, y, m, d);
-    h->e = j;
-    if (y >= 0 && j - i > 2) {
-      s->ref.y = y; s->ref.m = m; s->ref.d = d;
-      s->ref_gran = 3;
-    }
-    time_after(s, h);
-    return h->e;
-  }
+  if ((d = day_num(s, j)))
+    return day_date(s, j + 1, m, d, h);
   if ((e = year_at(s, j, &y)) ||
       ((punct(s, j, ',') || isw(s, j, W_OF)) && (e = year_at(s, j + 1, &y)))) {
     put_date(h->v, y, m, 0);
@@ -1578,18 +1614,7 @@ static size_t p_number(scan *s, size_t i, hit *h)
       j++;
       if (punct(s, j, '.'))
         j++;
-      if ((y = year_num(s, j)))
-        j++;
-      else if (punct(s, j, ',') && (y = year_num(s, j + 1)))
-        j += 2;
-      else
-        y = infer_year(s, m, d);
-      if (d > ng_days_in_month(y < 0 ? 2000 : y, m))
-        return 0;
-      put_date(h->v, y, m, d);
-      h->e = j;
-      time_after(s, h);
-      return h->e;
+      return day_date(s, j, m, d, h);
     }
   }
   if ((y = year_num(s, i))) {
@@ -1864,17 +1889,8 @@ static int deixis(const scan *s, size_t i)
 /* The anchor's unit moved by dir: "last week", "this month", "next year". */
 static int unit_deixis(scan *s, int unit, int dir, int half_of, char *v)
 {
-  if (!s->has_a) {
-    switch (unit) {
-    case U_WEEK: strcpy(v, "XXXX-WXX"); return 1;
-    case U_MONTH: strcpy(v, "XXXX-XX"); return 1;
-    case U_YEAR: strcpy(v, "XXXX"); return 1;
-    case U_QUARTER: strcpy(v, "XXXX-QX"); return 1;
-    case U_DAY: strcpy(v, "XXXX-XX-XX"); return 1;
-    case U_WEEKEND: strcpy(v, "XXXX-WXX-WE"); return 1;
-    }
-    return 0;
-  }
+  if (!s->has_a)
+    return vague_unit(unit, v);
   ng_ymd t = s->a;
   switch (unit) {
   case U_WEEKEND: {
@@ -2038,9 +2054,7 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
   }
   /* "the next morning", "the following evening" */
   if (the && dir > 0 && cls(s, j) == C_PART && story_shift(s, U_DAY, 1, h->v)) {
-    append(h->v, "T");
-    append(h->v, part_code[val(s, j)]);
-    h->type = NG_TIMEX_TIME;
+    add_part(h, val(s, j));
     h->e = j + 1;
     return h->e;
   }
@@ -2074,19 +2088,11 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
   }
   if (cls(s, j) == C_PART && dir <= 0) {
     int p = val(s, j);
-    ng_ymd t = s->a;
     /* "last night" is the night before; "this morning" today's. */
     if (dir < 0 && p != 4)
       return 0;
-    if (dir < 0 && s->has_a)
-      t = ng_ymd_add_days(t, -1);
-    if (s->has_a)
-      put_ymd(h->v, t);
-    else
-      strcpy(h->v, "XXXX-XX-XX");
-    append(h->v, "T");
-    append(h->v, part_code[p]);
-    h->type = NG_TIMEX_TIME;
+    anchor_day(s, dir < 0 ? -1 : 0, h->v);
+    add_part(h, p);
     h->e = j + 1;
     return h->e;
   }
@@ -2108,12 +2114,9 @@ static size_t p_word(scan *s, size_t i, hit *h)
   case W_YESTERDAY: shift = -1; break;
   case W_TOMORROW: shift = 1; break;
   case W_TONIGHT:
-    if (s->has_a)
-      put_ymd(h->v, s->a);
-    else
-      strcpy(h->v, "XXXX-XX-XX");
-    append(h->v, "TNI");
-    h->type = NG_TIMEX_TIME;
+  case W_OVERNIGHT:
+    anchor_day(s, 0, h->v);
+    add_part(h, 4);
     return h->e;
   case W_NOW:
   case W_CURRENTLY:
@@ -2197,14 +2200,6 @@ static size_t p_word(scan *s, size_t i, hit *h)
       return h->e;
     }
     return 0;
-  case W_OVERNIGHT:
-    if (s->has_a)
-      put_ymd(h->v, s->a);
-    else
-      strcpy(h->v, "XXXX-XX-XX");
-    append(h->v, "TNI");
-    h->type = NG_TIMEX_TIME;
-    return h->e;
   case W_CHRISTMAS:
   case W_HALLOWEEN:
   case W_THANKSGIVING: {
@@ -2237,10 +2232,10 @@ static size_t p_word(scan *s, size_t i, hit *h)
     return 0;
   }
   /* today / yesterday / tomorrow */
-  if (s->has_a)
-    put_ymd(h->v, ng_ymd_add_days(s->a, shift));
+  if (s->has_a || shift)
+    anchor_day(s, shift, h->v);
   else
-    strcpy(h->v, shift ? "XXXX-XX-XX" : "PRESENT_REF");
+    strcpy(h->v, "PRESENT_REF");
   if (s->has_a) {
     part_after(s, h);
     time_after(s, h);
@@ -2449,10 +2444,8 @@ static size_t p_clock(scan *s, size_t i, hit *h)
         match_at(s, j, &d2) && strlen(d2.v) == 10) {
       strcpy(h->v, d2.v);
       e = d2.e;
-    } else if (s->has_a) {
-      put_ymd(h->v, s->a);
     } else {
-      strcpy(h->v, "XXXX-XX-XX");
+      anchor_day(s, 0, h->v);
     }
     add_clock(h, hh, mm);
     h->e = e;
@@ -2469,19 +2462,15 @@ static size_t part_of_day(scan *s, size_t j, int part, hit *h)
 {
   hit d;
   h->e = j;
-  h->type = NG_TIMEX_TIME;
   if ((isw(s, j, W_YESTERDAY) || isw(s, j, W_TODAY) || isw(s, j, W_TOMORROW) ||
        cls(s, j) == C_WDAY) &&
       match_at(s, j, &d) && d.b == j && strlen(d.v) == 10) {
     strcpy(h->v, d.v);
     h->e = d.e;
-  } else if (s->has_a) {
-    put_ymd(h->v, s->a);
   } else {
-    strcpy(h->v, "XXXX-XX-XX");
+    anchor_day(s, 0, h->v);
   }
-  append(h->v, "T");
-  append(h->v, part_code[part]);
+  add_part(h, part);
   return h->e;
 }
 
@@ -2490,14 +2479,9 @@ static size_t p_hyph(scan *s, size_t i, hit *h)
 {
   if (cls(s, i) != C_HYPH)
     return 0;
-  size_t n;
-  const char *t = text(s, i, &n);
   char buf[32];
-  if (n >= sizeof(buf))
+  if (!lower(s, i, buf, sizeof(buf)))
     return 0;
-  for (size_t k = 0; k < n; k++)
-    buf[k] = (char)((t[k] >= 'A' && t[k] <= 'Z') ? t[k] - 'A' + 'a' : t[k]);
-  buf[n] = 0;
   char *b2 = strchr(buf, '-');
   *b2++ = 0;
   if (strchr(b2, '-'))
@@ -2768,9 +2752,7 @@ static size_t p_the(scan *s, size_t i, hit *h)
    */
   if (cls(s, j) == C_PART && val(s, j) != 4 && (s->has_a || s->last_gran == 3)) {
     put_ymd(h->v, s->last_gran == 3 ? s->last : s->a);
-    append(h->v, "T");
-    append(h->v, part_code[val(s, j)]);
-    h->type = NG_TIMEX_TIME;
+    add_part(h, val(s, j));
     h->e = j + 1;
     return h->e;
   }
@@ -2934,11 +2916,11 @@ static int in_title(const scan *s, size_t i)
   int c = s->c[i].cls;
   size_t j = i + 1, p = i - 1;
   /* "on Monday for James Kopp", "in March for Ford" are times */
-  int lead = isw(s, p, W_IN) || isw(s, p, W_ON) || isw(s, p, W_FROM) || isw(s, p, W_OF) ||
-             isw(s, p, W_LAST) || isw(s, p, W_NEXT) || isw(s, p, W_THIS) ||
-             isw(s, p, W_EARLY) || isw(s, p, W_LATE) || is(s, p, "by") || is(s, p, "since") ||
-             is(s, p, "until") || is(s, p, "through") || is(s, p, "during");
-  if (c != C_WDAY && !lead && (isw(s, j, W_FOR) || isw(s, j, W_OF))) {
+  if (c != C_WDAY && (isw(s, j, W_FOR) || isw(s, j, W_OF)) &&
+      !(isw(s, p, W_IN) || isw(s, p, W_ON) || isw(s, p, W_FROM) || isw(s, p, W_OF) ||
+        isw(s, p, W_LAST) || isw(s, p, W_NEXT) || isw(s, p, W_THIS) || isw(s, p, W_EARLY) ||
+        isw(s, p, W_LATE) || is(s, p, "by") || is(s, p, "since") || is(s, p, "until") ||
+        is(s, p, "through") || is(s, p, "during"))) {
     j++;
     if (isw(s, j, W_THE))
       j++;
