@@ -32,6 +32,12 @@ int ng_coref_resolve(ng_doc *doc);
 int ng_roles_find(ng_doc *doc);
 /* dates.c: temporal expressions normalized against doc->published. */
 int ng_dates_find(ng_doc *doc);
+/*
+ * dates.c: the value timex t would have had with anchor as publication
+ * date, from t->rel, into value (48 bytes).  1 when t is relative and was
+ * resolved, 0 when it is not relative (value untouched).
+ */
+int ng_timex_reanchor(const ng_timex *t, ng_ymd anchor, char *value);
 /* events.c: dated happenings with participants -> doc->events. */
 int ng_events_find(ng_doc *doc);
 

@@ -351,6 +351,8 @@ typedef struct scan {
   /* The last date of any kind: "the following month" counts from it. */
   ng_ymd last;
   int last_gran;
+  /* How the value of the pattern being matched hangs on the anchor. */
+  ng_timex_rel rel;
 } scan;
 
 /* A match: tokens [b, e), its type and value. */
@@ -885,16 +887,27 @@ static int past_near(scan *s, size_t i, size_t d)
  * says the date lies the other way ("December 30", told in the past in a
  * January article, was last year).  Without tense, the nearest one.
  */
+static int pick_year(ng_ymd a, int m, int t);
+
 static int infer_year(scan *s, int m, int d)
 {
-  if (!s->has_a)
-    return -1;
-  int y = s->a.y;
-  int t = tense(s), best = y, bestd = 1 << 30;
-  (void)d;
+  int t = tense(s);
   /* "the Oct. 23 slaying": a date named as an attribute is of a known, past event */
   if (t == T_NONE && s->from > s->sb && isw(s, s->from - 1, W_THE))
     t = T_PAST;
+  s->rel.kind = NG_REL_MONTHDAY;
+  s->rel.n = (short)m;
+  s->rel.day = (signed char)d;
+  s->rel.dir = (signed char)(t == T_PAST ? -1 : t == T_FUT ? 1 : 0);
+  if (!s->has_a)
+    return -1;
+  return pick_year(s->a, m, t);
+}
+
+/* The year of month m seen from anchor a with tense t. */
+static int pick_year(ng_ymd a, int m, int t)
+{
+  int y = a.y, best = y, bestd = 1 << 30;
   /*
    * Of last year, this year and next, in months from the anchor: a past
    * date is the latest not after it, a future one the earliest not before
@@ -903,7 +916,7 @@ static int infer_year(scan *s, int m, int d)
    * the near future and tense detection is rough.
    */
   for (int c = y - 1; c <= y + 1; c++) {
-    int off = (c - y) * 12 + (m - s->a.m);
+    int off = (c - y) * 12 + (m - a.m);
     int slack = c == y ? 2 : 0, dist;
     if (t == T_PAST)
       dist = off <= slack ? -off : 1 << 29;
@@ -938,12 +951,15 @@ static ng_ymd weekday_near(const scan *s, int wd, int dir)
 /* A weekday by the sentence's tense ("on Sunday"). */
 static void weekday_value(scan *s, int wd, int dir, char *v)
 {
+  if (!dir)
+    dir = tense(s) == T_FUT ? 1 : -1;
+  s->rel.kind = NG_REL_WEEKDAY;
+  s->rel.n = (short)wd;
+  s->rel.dir = (signed char)dir;
   if (!s->has_a) {
     snprintf(v, 48, "XXXX-WXX-%d", wd);
     return;
   }
-  if (!dir)
-    dir = tense(s) == T_FUT ? 1 : -1;
   put_ymd(v, weekday_near(s, wd, dir));
 }
 
@@ -1041,6 +1057,27 @@ static void season_value(scan *s, int se, int dir, char *v)
   snprintf(v, 48, "%04d-%s", y, season_code[se]);
 }
 
+/* Note that the value is the anchor moved by n units ('D', 'W', 'M', 'Q', 'Y'). */
+static void note_shift(scan *s, char unit, int n)
+{
+  s->rel.kind = NG_REL_SHIFT;
+  s->rel.unit = unit;
+  s->rel.n = (short)n;
+}
+
+/* The rel letter of a unit, or 0 when a shift in it is not re-resolved. */
+static char rel_unit(int unit)
+{
+  switch (unit) {
+  case U_DAY: return 'D';
+  case U_WEEK: return 'W';
+  case U_MONTH: return 'M';
+  case U_QUARTER: return 'Q';
+  case U_YEAR: return 'Y';
+  }
+  return 0;
+}
+
 /* A unit of the calendar we cannot place without an anchor: "XXXX-WXX". */
 static int vague_unit(int unit, char *v)
 {
@@ -1065,6 +1102,8 @@ static int vague_unit(int unit, char *v)
  */
 static int shift_value(scan *s, int unit, int n, char *v)
 {
+  if (rel_unit(unit) && !(unit == U_YEAR && n == -1 && quarter_focus(s)))
+    note_shift(s, rel_unit(unit), n);
   if (!s->has_a)
     return vague_unit(unit, v);
   ng_ymd t = s->a;
@@ -1375,8 +1414,9 @@ static size_t clock_time(const scan *s, size_t i, int *hh, int *mm)
 }
 
 /* The anchor moved by shift days, or an unknown day without one. */
-static void anchor_day(const scan *s, int shift, char *v)
+static void anchor_day(scan *s, int shift, char *v)
 {
+  note_shift(s, 'D', shift);
   if (s->has_a)
     put_ymd(v, ng_ymd_add_days(s->a, shift));
   else
@@ -1889,6 +1929,8 @@ static int deixis(const scan *s, size_t i)
 /* The anchor's unit moved by dir: "last week", "this month", "next year". */
 static int unit_deixis(scan *s, int unit, int dir, int half_of, char *v)
 {
+  if (rel_unit(unit))
+    note_shift(s, rel_unit(unit), dir);
   if (!s->has_a)
     return vague_unit(unit, v);
   ng_ymd t = s->a;
@@ -2232,9 +2274,8 @@ static size_t p_word(scan *s, size_t i, hit *h)
     return 0;
   }
   /* today / yesterday / tomorrow */
-  if (s->has_a || shift)
-    anchor_day(s, shift, h->v);
-  else
+  anchor_day(s, shift, h->v);
+  if (!s->has_a && !shift)
     strcpy(h->v, "PRESENT_REF");
   if (s->has_a) {
     part_after(s, h);
@@ -2859,16 +2900,20 @@ static int match_at(scan *s, size_t i, hit *h)
     s->from = i;
   /* Only the winning pattern leaves its trace in the quarter memory. */
   struct qmem before = s->qm, won = s->qm;
+  ng_timex_rel none = {0}, won_rel = none;
   for (size_t k = 0; k < sizeof(pats) / sizeof(pats[0]); k++) {
+    s->rel = none;
     size_t e = pats[k](s, i, &cur);
     if (e > best) {
       best = e;
       *h = cur;
       won = s->qm;
+      won_rel = s->rel;
     }
     s->qm = before;
   }
   s->qm = won;
+  s->rel = won_rel;
   s->depth--;
   return best > 0;
 }
@@ -2972,6 +3017,7 @@ int ng_dates_find(ng_doc *doc)
       t->type = h.type;
       memcpy(t->value, h.v, sizeof(t->value));
       t->sentence = si;
+      t->rel = s.rel;
       if (h.type == NG_TIMEX_DATE || h.type == NG_TIMEX_TIME)
         note_date(&s, h.v);
       note_period(&s, &h);
@@ -2980,4 +3026,94 @@ int ng_dates_find(ng_doc *doc)
   }
   free(s.c);
   return 0;
+}
+
+/* Does v begin with the unresolved form prefix (and then end or go on with tail)? */
+static size_t x_prefix(const char *v, const char *prefix)
+{
+  size_t n = strlen(prefix);
+  if (strncmp(v, prefix, n))
+    return 0;
+  /* "XXXX-WXX" must not be "XXXX-WXX-7"; a time may follow a day */
+  if (v[n] && v[n] != 'T')
+    return 0;
+  return n;
+}
+
+int ng_timex_reanchor(const ng_timex *t, ng_ymd anchor, char *value)
+{
+  const ng_timex_rel *r = &t->rel;
+  const char *v = t->value;
+  char form[32], out[48];
+  size_t keep = 0;
+  scan s;
+  if (!ng_ymd_valid(anchor))
+    return 0;
+  memset(&s, 0, sizeof(s));
+  s.has_a = 1;
+  s.a = anchor;
+  switch (r->kind) {
+  case NG_REL_WEEKDAY:
+    snprintf(form, sizeof(form), "XXXX-WXX-%d", r->n);
+    if (!(keep = x_prefix(v, form)))
+      return 0;
+    put_ymd(out, weekday_near(&s, r->n, r->dir));
+    break;
+  case NG_REL_MONTHDAY:
+    if (r->day)
+      snprintf(form, sizeof(form), "XXXX-%02d-%02d", r->n, r->day);
+    else
+      snprintf(form, sizeof(form), "XXXX-%02d", r->n);
+    if (!(keep = x_prefix(v, form)))
+      return 0;
+    put_date(out, pick_year(anchor, r->n, r->dir < 0 ? T_PAST : r->dir > 0 ? T_FUT : T_NONE),
+             r->n, r->day);
+    break;
+  case NG_REL_SHIFT:
+    switch (r->unit) {
+    case 'D':
+      if (!strcmp(v, "PRESENT_REF"))
+        keep = strlen(v);
+      else if (!(keep = x_prefix(v, "XXXX-XX-XX")))
+        return 0;
+      put_ymd(out, ng_ymd_add_days(anchor, r->n));
+      break;
+    case 'W':
+      if (!(keep = x_prefix(v, "XXXX-WXX")))
+        return 0;
+      put_week(out, ng_ymd_add_days(anchor, 7 * r->n));
+      break;
+    case 'M': {
+      if (!(keep = x_prefix(v, "XXXX-XX")))
+        return 0;
+      ng_ymd m = add_months(anchor, r->n);
+      put_date(out, m.y, m.m, 0);
+      break;
+    }
+    case 'Q': {
+      if (!(keep = x_prefix(v, "XXXX-QX")))
+        return 0;
+      ng_ymd m = add_months(anchor, 3 * r->n);
+      snprintf(out, sizeof(out), "%04d-Q%d", m.y, (m.m - 1) / 3 + 1);
+      break;
+    }
+    case 'Y':
+      if (!(keep = x_prefix(v, "XXXX")))
+        return 0;
+      put_date(out, anchor.y + r->n, 0, 0);
+      break;
+    default:
+      return 0;
+    }
+    break;
+  default:
+    return 0;
+  }
+  /* the rest of the value stays: "XXXX-WXX-7TNI" -> "2021-02-14TNI" */
+  size_t n = strlen(out), m = strlen(v + keep);
+  if (n + m >= 48)
+    return 0;
+  memcpy(value, out, n);
+  memcpy(value + n, v + keep, m + 1);
+  return 1;
 }

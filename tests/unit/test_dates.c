@@ -371,6 +371,62 @@ Test(dates, no_anchor)
   expect("He served eight years.", NULL, "eight years", "DURATION", "P8Y");
 }
 
+/*
+ * An undated document's relative dates can be resolved again once its
+ * date is known: the tagger notes how each value hangs on the anchor.
+ */
+static void expect_reanchor(const char *text, const char *span, const char *anchor,
+                            const char *value)
+{
+  ng_doc *doc = tag(text, NULL);
+  ng_ymd a;
+  cr_assert_eq(ng_parse_iso_date(anchor, &a), 0);
+  size_t n = strlen(span);
+  for (size_t i = 0; i < doc->timexes.n; i++) {
+    const ng_timex *t = &doc->timexes.v[i];
+    if (t->end - t->start == n && !memcmp(text + t->start, span, n)) {
+      char v[48] = "";
+      cr_expect_eq(ng_timex_reanchor(t, a, v), 1, "'%s' is relative", span);
+      cr_expect_str_eq(v, value, "'%s' in '%s' from %s", span, text, anchor);
+      ng_doc_free(doc);
+      return;
+    }
+  }
+  cr_expect_fail("no timex '%s' in '%s'", span, text);
+  ng_doc_free(doc);
+}
+
+Test(dates, reanchor_undated)
+{
+  expect_reanchor("Musk invited Putin on Sunday.", "Sunday", "2021-02-15", "2021-02-14");
+  expect_reanchor("They will meet on Friday.", "Friday", "2021-02-15", "2021-02-19");
+  expect_reanchor("He met them last Monday.", "last Monday", "2021-02-15", "2021-02-08");
+  expect_reanchor("On January 30, Musk interviewed Tenev.", "January 30", "2021-02-15",
+                  "2021-01-30");
+  expect_reanchor("The attack happened on December 30.", "December 30", "2021-01-10",
+                  "2020-12-30");
+  expect_reanchor("Prices fell in December.", "December", "2021-01-10", "2020-12");
+  expect_reanchor("It was banned in China last week.", "last week", "2021-02-15",
+                  "2021-W06");
+  expect_reanchor("Last month, investors valued it at $1 billion.", "Last month",
+                  "2021-02-15", "2021-01");
+  expect_reanchor("The club launched last year.", "last year", "2021-02-15", "2020");
+  expect_reanchor("He spoke yesterday.", "yesterday", "2021-02-15", "2021-02-14");
+  expect_reanchor("He spoke today.", "today", "2021-02-15", "2021-02-15");
+  expect_reanchor("It fell three days ago.", "three days ago", "2021-02-15", "2021-02-12");
+  expect_reanchor("The strike ended Sunday night.", "Sunday night", "2021-02-15",
+                  "2021-02-14TNI");
+  /* what does not hang on the anchor stays as it is */
+  ng_doc *doc = tag("He was born on May 3, 1971, and served eight years.", NULL);
+  ng_ymd a = {2021, 2, 15};
+  char v[48] = "unchanged";
+  cr_assert_eq(doc->timexes.n, 2);
+  cr_expect_eq(ng_timex_reanchor(&doc->timexes.v[0], a, v), 0);
+  cr_expect_eq(ng_timex_reanchor(&doc->timexes.v[1], a, v), 0);
+  cr_expect_str_eq(v, "unchanged");
+  ng_doc_free(doc);
+}
+
 Test(dates, not_timexes)
 {
   expect_none("You may leave when you like.", PUB);
