@@ -40,6 +40,13 @@ int ng_dates_find(ng_doc *doc);
 int ng_timex_reanchor(const ng_timex *t, ng_ymd anchor, char *value);
 /* events.c: dated happenings with participants -> doc->events. */
 int ng_events_find(ng_doc *doc);
+/*
+ * events.c: can timex value v date an event?  A day, ISO week, month or
+ * year ("2021-02-14", "2021-W06", "2021-02", "2021", times cut to their
+ * day) or a weekday alone ("XXXX-WXX-7"): 1, with its precision and the
+ * date part copied into date (cap bytes); else 0.
+ */
+int ng_event_date(const char *v, ng_precision *prec, char *date, size_t cap);
 
 /* Helpers shared by the passes (tokens.c). */
 

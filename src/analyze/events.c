@@ -91,7 +91,7 @@ static const char *const irregular[][2] = {
 static const char *const subordinators[] = {
     "after",  "before", "when",   "while",    "because", "although",
     "though", "whereas", "unless", "until",   "whether", "if",
-    "since",  "once",   "which",  "who",      NULL};
+    "since",  "once",   "which",  "who",      "but",     NULL};
 
 static int lower_eq(const char *a, size_t n, const char *b)
 {
@@ -142,9 +142,7 @@ static const char *verb_base(const char *w, size_t n)
   return NULL;
 }
 
-/* Is timex value v a calendar date; fills precision and the date part. */
-static int calendar_value(const char *v, ng_precision *prec, char *date,
-                          size_t cap)
+int ng_event_date(const char *v, ng_precision *prec, char *date, size_t cap)
 {
   size_t n = strlen(v);
   int weekday_only = !strncmp(v, "XXXX-WXX-", 9) && n == 10;
@@ -174,6 +172,47 @@ static int calendar_value(const char *v, ng_precision *prec, char *date,
     return 0;
   }
   if (keep >= cap)
+    return 0;
+  memcpy(date, v, keep);
+  date[keep] = '\0';
+  return 1;
+}
+
+/*
+ * Can timex t date an event of doc?  A calendar value; or, in a document
+ * without a publication date, a relative one ("January 30", "last week")
+ * that the merge can resolve once it has inferred the date.
+ */
+static int placeable(const ng_doc *doc, const ng_timex *t, ng_precision *prec, char *date,
+                     size_t cap)
+{
+  if (t->type != NG_TIMEX_DATE && t->type != NG_TIMEX_TIME)
+    return 0;
+  if (ng_event_date(t->value, prec, date, cap))
+    return 1;
+  if (doc->published[0] || t->rel.kind == NG_REL_NONE)
+    return 0;
+  const char *v = t->value;
+  size_t keep;
+  switch (t->rel.kind) {
+  case NG_REL_WEEKDAY:
+    *prec = NG_PREC_DAY;
+    keep = 10;
+    break;
+  case NG_REL_MONTHDAY:
+    *prec = t->rel.day ? NG_PREC_DAY : NG_PREC_MONTH;
+    keep = t->rel.day ? 10 : 7;
+    break;
+  default:
+    switch (t->rel.unit) {
+    case 'D': *prec = NG_PREC_DAY; keep = 10; v = "XXXX-XX-XX"; break;
+    case 'W': *prec = NG_PREC_WEEK; keep = 8; break;
+    case 'M': *prec = NG_PREC_MONTH; keep = 7; break;
+    case 'Y': *prec = NG_PREC_YEAR; keep = 4; break;
+    default: return 0;
+    }
+  }
+  if (strncmp(v, "XXXX", 4) || strlen(v) < keep || keep >= cap)
     return 0;
   memcpy(date, v, keep);
   date[keep] = '\0';
@@ -268,11 +307,20 @@ static char *summarize(ng_doc *doc, size_t from, size_t to, size_t cut_start,
     ng_buf_adds(&b, prefix);
     words = 3;
   }
+  int cut = 0;
   for (size_t t = from; t < to; t++) {
     const ng_token *tk = &doc->tokens.v[t];
-    if (tk->start >= cut_start && tk->end <= cut_end)
+    if (tk->start >= cut_start && tk->end <= cut_end) {
+      cut = 1;
       continue;
+    }
     int punct = (tk->flags & NG_TOK_PUNCT) != 0;
+    /* "told reporters [on Monday, February 15], that": no comma left over */
+    if (cut && punct && ng_tok_is(doc, t, ",")) {
+      cut = 0;
+      continue;
+    }
+    cut = 0;
     if (punct && ng_tok_is(doc, t, ",") && words >= 12)
       break;
     if (!punct && ++words > MAX_SUMMARY_WORDS)
@@ -304,11 +352,11 @@ static int is_pronoun_subject(const ng_doc *doc, size_t t)
 }
 
 /*
- * The last person named before byte offset `before`, or -1: a binary
- * search to the offset, then back, so a long article is not rescanned
- * from its start for every pronoun.
+ * The last entity of a type named before byte offset `before`, or -1: a
+ * binary search to the offset, then back, so a long article is not
+ * rescanned from its start for every pronoun.
  */
-static long last_person(const ng_doc *doc, size_t before)
+static long last_named(const ng_doc *doc, size_t before, ng_entity_type type)
 {
   size_t lo = 0, hi = doc->mentions.n;
   while (lo < hi) {
@@ -320,9 +368,53 @@ static long last_person(const ng_doc *doc, size_t before)
   }
   while (lo > 0) {
     const ng_mention *m = &doc->mentions.v[--lo];
-    if (m->type == NG_ENTITY_PERSON)
+    if (m->type == type)
       return (long)m->entity;
   }
+  return -1;
+}
+
+/* Auxiliaries and adverbs between a subject and its verb: "has also", "was". */
+static int auxiliary(const ng_doc *doc, size_t t)
+{
+  static const char *const aux[] = {
+      "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+      "will", "would", "could", "should", "may", "might", "can", "shall", "did",
+      "does", "do", "also", "not", "never", "already", "just", "then", "again",
+      "first", "later", "reportedly", "recently", "once", "still", "finally", NULL};
+  size_t n;
+  const char *w = ng_tok_text(doc, t, &n);
+  if (!(doc->tokens.v[t].flags & NG_TOK_WORD))
+    return 0;
+  if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && (doc->tokens.v[t].flags & NG_TOK_LOWER))
+    return 1; /* "publicly", "quickly" */
+  for (size_t i = 0; aux[i]; i++)
+    if (ng_tok_is_ci(doc, t, aux[i]))
+      return 1;
+  return 0;
+}
+
+/*
+ * What the relative pronoun at token p is about: a name right before it,
+ * else the name before the comma that opens its apposition ("Clubhouse,
+ * a San Francisco-based app that was launched"); -1 if none.
+ */
+static long antecedent(const ng_doc *doc, const ng_sentence *se, size_t p)
+{
+  size_t end = doc->tokens.v[p - 1].end;
+  for (size_t t = p; t > se->tok_begin; t--) {
+    if (t < p && ng_tok_is(doc, t, ",")) {
+      end = doc->tokens.v[t - 1].end;
+      break;
+    }
+  }
+  mention_range r = mentions_in(doc, se->start, doc->tokens.v[p].start);
+  for (size_t k = r.first; k < r.last; k++)
+    if (doc->mentions.v[k].end == doc->tokens.v[p - 1].end)
+      return (long)doc->mentions.v[k].entity;
+  for (size_t k = r.first; k < r.last; k++)
+    if (doc->mentions.v[k].end == end)
+      return (long)doc->mentions.v[k].entity;
   return -1;
 }
 
@@ -393,11 +485,12 @@ static int embedded_tweet(ng_doc *doc, size_t s, size_t tx)
     return 0;
   ng_precision prec;
   char date[48];
-  if (!calendar_value(x->value, &prec, date, sizeof(date)))
+  if (!placeable(doc, x, &prec, date, sizeof(date)))
     return 0;
   ng_event *ev = NG_VEC_PUSH(doc->events);
   ev->sentence = src;
   ev->timex = tx;
+  ev->actor = author->entity;
   memcpy(ev->date, date, sizeof(date));
   ev->precision = prec;
   ev->trigger = ng_doc_strdup(doc, "tweet");
@@ -420,6 +513,49 @@ static int embedded_tweet(ng_doc *doc, size_t s, size_t tx)
   ng_buf_adds(&prefix, text);
   ev->summary = ng_doc_strdup(doc, prefix.ptr);
   ng_buf_release(&prefix);
+  return 1;
+}
+
+/* An opening or closing quotation mark: '"', curly quotes, "``" or "''". */
+static int quote_mark(const ng_doc *doc, size_t t)
+{
+  size_t n;
+  const unsigned char *p = (const unsigned char *)ng_tok_text(doc, t, &n);
+  if (!(doc->tokens.v[t].flags & NG_TOK_PUNCT))
+    return 0;
+  if (n == 1 && p[0] == '"')
+    return 1;
+  if (n == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d))
+    return 1;
+  /* `` and '' come as two tokens; count the second of the pair */
+  if (n != 1 || (p[0] != '`' && p[0] != '\'') || t == 0 ||
+      doc->tokens.v[t - 1].end != doc->tokens.v[t].start)
+    return 0;
+  size_t m;
+  const char *q = ng_tok_text(doc, t - 1, &m);
+  return m == 1 && q[0] == (char)p[0];
+}
+
+/* Is token t inside quotation marks within sentence se? */
+static int quoted(const ng_doc *doc, const ng_sentence *se, size_t t)
+{
+  int q = 0;
+  for (size_t k = se->tok_begin; k < t; k++)
+    q ^= quote_mark(doc, k);
+  return q;
+}
+
+/*
+ * Are tokens a and b in one clause: no clause break between them?  A
+ * preposition right before the date does not part them ("searched for
+ * Kopp since Oct. 23").
+ */
+static int same_clause(const ng_doc *doc, size_t a, size_t b, size_t date_tok)
+{
+  size_t lo = a < b ? a : b, hi = a < b ? b : a;
+  for (size_t t = lo + 1; t < hi; t++)
+    if (t + 1 != date_tok && is_clause_break(doc, t))
+      return 0;
   return 1;
 }
 
@@ -478,15 +614,21 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
     return;
   }
 
-  /* The (date, happening) pair closest together; "said" yields to others. */
+  /*
+   * The (date, happening) pair closest together in one clause; "said"
+   * yields to others.  "Interest jumped this month after Musk appeared on
+   * the app" dates the jump, not the appearance.
+   */
   size_t best_t = 0, best_x = tx_first, best_score = (size_t)-1;
   for (size_t k = tx_first; k < tx_last; k++) {
     ng_precision p;
     char d[48];
-    if (!calendar_value(doc->timexes.v[k].value, &p, d, sizeof(d)))
+    if (!placeable(doc, &doc->timexes.v[k], &p, d, sizeof(d)))
       continue;
     size_t xt = token_at(doc, doc->timexes.v[k].start);
     for (size_t i = 0; i < trig.n; i++) {
+      if (!same_clause(doc, trig.v[i].tok, xt, xt))
+        continue;
       size_t dist = xt > trig.v[i].tok ? xt - trig.v[i].tok : trig.v[i].tok - xt;
       dist = dist * 2 + (is_reporting(trig.v[i].base) ? 6 : 0);
       if (dist < best_score) {
@@ -495,6 +637,10 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
         best_x = k;
       }
     }
+  }
+  if (best_score == (size_t)-1) {
+    NG_VEC_FREE(trig);
+    return;
   }
   trigger tr = trig.v[best_t];
   NG_VEC_FREE(trig);
@@ -509,9 +655,16 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
   size_t trig_start = doc->tokens.v[tr.tok].start;
 
   ng_event ev = {0};
+  ev.actor = (size_t)-1;
   mention_range in = mentions_in(doc, a, b);
   size_t subject_tok = c0;
   int have_subject = 0;
+  /*
+   * Names quoted take no part in a happening told outside the quotes:
+   * '"With the help of the Stanford Internet Observatory ...," the company
+   * said on Friday' is the company's statement, not the observatory's.
+   */
+  int side = quoted(doc, se, tr.tok);
   /*
    * The subject: the first person named before the happening, else the
    * first name.  "Tesla and SpaceX CEO Elon Musk invited" reads "Elon
@@ -521,14 +674,18 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
   int subject_person = 0;
   for (size_t k = in.first; k < in.last; k++) {
     const ng_mention *mk = &doc->mentions.v[k];
+    size_t mt = token_at(doc, mk->start);
+    if (quoted(doc, se, mt) != side)
+      continue;
     add_participant(&ev, mk->entity);
     if (mk->end > trig_start)
       continue;
     int person = mk->type == NG_ENTITY_PERSON;
     if (!have_subject || (person && !subject_person)) {
-      subject_tok = token_at(doc, mk->start);
+      subject_tok = mt;
       have_subject = 1;
       subject_person = person;
+      ev.actor = mk->entity;
     }
   }
   for (size_t k = c0; k < c1; k++) {
@@ -539,14 +696,58 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
     }
   }
   const char *prefix = NULL;
+  /*
+   * The subject right before the verb group, when there is one: "Peskov
+   * told", "he has also agreed", "it was banned" (the last organization
+   * named), "an app that was launched" (what the relative clause is
+   * about; the summary then is that clause alone).
+   */
+  size_t vg = tr.tok;
+  while (vg > c0 && auxiliary(doc, vg - 1))
+    vg--;
+  if (vg > c0) {
+    size_t p = vg - 1;
+    long who = -1;
+    int found = 0;
+    for (size_t k = in.first; k < in.last && !found; k++) {
+      const ng_mention *mk = &doc->mentions.v[k];
+      if (mk->end == doc->tokens.v[p].end && quoted(doc, se, p) == side) {
+        subject_tok = token_at(doc, mk->start);
+        have_subject = found = 1;
+        ev.actor = mk->entity;
+      }
+    }
+    if (!found && (ng_tok_is_ci(doc, p, "he") || ng_tok_is_ci(doc, p, "she")))
+      who = last_named(doc, doc->tokens.v[p].start, NG_ENTITY_PERSON);
+    else if (!found && ng_tok_is_ci(doc, p, "it"))
+      who = last_named(doc, doc->tokens.v[p].start, NG_ENTITY_ORG);
+    else if (!found && (ng_tok_is_ci(doc, p, "that") || ng_tok_is_ci(doc, p, "which") ||
+                        ng_tok_is_ci(doc, p, "who")))
+      who = antecedent(doc, se, p);
+    if (who >= 0) {
+      add_participant(&ev, (size_t)who);
+      prefix = doc->entities.v[who].name;
+      subject_tok = vg;
+      have_subject = 1;
+      ev.actor = (size_t)who;
+      if (!ng_tok_is_ci(doc, p, "he") && !ng_tok_is_ci(doc, p, "she") &&
+          !ng_tok_is_ci(doc, p, "it"))
+        for (size_t k = tr.tok + 1; k < c1; k++)
+          if (ng_tok_is(doc, k, ",")) {
+            c1 = k; /* the relative clause ends at its comma */
+            break;
+          }
+    }
+  }
   if (!have_subject) {
     for (size_t k = c0; k < tr.tok; k++) {
       if (is_pronoun_subject(doc, k)) {
-        long p = last_person(doc, se->start);
+        long p = last_named(doc, se->start, NG_ENTITY_PERSON);
         if (p >= 0) {
           add_participant(&ev, (size_t)p);
           prefix = doc->entities.v[p].name;
           subject_tok = k + 1;
+          ev.actor = (size_t)p;
         }
         break;
       }
@@ -556,7 +757,7 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
     return;
 
   const ng_timex *tx = &doc->timexes.v[best_x];
-  if (!calendar_value(tx->value, &ev.precision, ev.date, sizeof(ev.date))) {
+  if (!placeable(doc, tx, &ev.precision, ev.date, sizeof(ev.date))) {
     NG_VEC_FREE(ev.participants);
     return;
   }
@@ -595,8 +796,7 @@ int ng_events_find(ng_doc *doc)
       ng_precision p;
       char d[48];
       const ng_timex *t = &doc->timexes.v[k];
-      if ((t->type == NG_TIMEX_DATE || t->type == NG_TIMEX_TIME) &&
-          calendar_value(t->value, &p, d, sizeof(d)))
+      if (placeable(doc, t, &p, d, sizeof(d)))
         any = 1;
     }
     if (any)

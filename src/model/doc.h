@@ -139,6 +139,7 @@ typedef struct ng_event {
   char *trigger;   /* the happening's word, lower case: "invited" */
   char *summary;   /* the clause, at most ~20 words */
   NG_VEC(size_t) participants; /* doc entity indices, no repeats */
+  size_t actor;    /* doc entity index of who did it, (size_t)-1 if unknown */
 } ng_event;
 
 struct ng_doc {
