@@ -142,7 +142,8 @@ fail:
 
 /*
  * An event with its sentence: start, end and text are the sentence's,
- * date_text the expression that anchored the date (null if unknown).
+ * date_text the expression that anchored the date (null if unknown),
+ * actor the entity that did it (null if none is named).
  */
 static json_t *event(const ng_doc *doc, const ng_event *ev)
 {
@@ -160,6 +161,8 @@ static json_t *event(const ng_doc *doc, const ng_event *ev)
       put(o, "summary", ng_json_str(ev->summary)) ||
       put(o, "trigger", ng_json_str(ev->trigger)) ||
       !(parts = put_array(o, "participants")) ||
+      put(o, "actor", ev->actor < doc->entities.n ? entity_id(doc, ev->actor) : json_null()) ||
+      put(o, "sentence", num(ev->sentence)) ||
       put(o, "start", num(start)) || put(o, "end", num(end)) ||
       put(o, "text", span_text(doc, start, end)) ||
       put(o, "date_text",
