@@ -1010,13 +1010,17 @@ static int cmp_size_t(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* Records sorted by date, then index. */
-static const struct ng_merge_state *sort_ms;
-static int cmp_by_date(const void *a, const void *b)
+/* A record to sort by date, then index. */
+typedef struct dated {
+  const char *date;
+  size_t i;
+} dated;
+
+static int cmp_dated(const void *a, const void *b)
 {
-  size_t x = *(const size_t *)a, y = *(const size_t *)b;
-  int c = strcmp(sort_ms->events.v[x].date, sort_ms->events.v[y].date);
-  return c ? c : (x < y ? -1 : x > y);
+  const dated *x = a, *y = b;
+  int c = strcmp(x->date, y->date);
+  return c ? c : (x->i < y->i ? -1 : x->i > y->i);
 }
 
 static int cmp_source(const void *a, const void *b)
@@ -1038,21 +1042,24 @@ static int cmp_event(const void *a, const void *b)
 static void link_records(const ng_graph *g, const size_t *rec_entity, size_t *parent)
 {
   const struct ng_merge_state *ms = g->merge;
-  NG_VEC(size_t) idx = {0};
+  NG_VEC(dated) idx = {0};
   for (size_t i = 0; i < ms->events.n; i++)
-    if (ms->events.v[i].date[0] != 'X')
-      *NG_VEC_PUSH(idx) = i;
-  sort_ms = ms;
-  qsort(idx.v, idx.n, sizeof(size_t), cmp_by_date);
+    if (ms->events.v[i].date[0] != 'X') {
+      dated *d = NG_VEC_PUSH(idx);
+      d->date = ms->events.v[i].date;
+      d->i = i;
+    }
+  if (idx.n)
+    qsort(idx.v, idx.n, sizeof(dated), cmp_dated);
   for (size_t a = 0; a < idx.n; a++) {
-    const evrec *r = &ms->events.v[idx.v[a]];
+    const evrec *r = &ms->events.v[idx.v[a].i];
     int ok;
     int64_t day = day_of(r->date, &ok);
     for (size_t b = a + 1; b < idx.n; b++) {
-      const evrec *q = &ms->events.v[idx.v[b]];
+      const evrec *q = &ms->events.v[idx.v[b].i];
       if (!strcmp(q->date, r->date)) {
         if (same_happening(r, q, rec_entity))
-          unite(parent, idx.v[a], idx.v[b]);
+          unite(parent, idx.v[a].i, idx.v[b].i);
         continue;
       }
       /* A day apart: the same doer doing the same kind of thing to two of the same. */
@@ -1063,7 +1070,7 @@ static void link_records(const ng_graph *g, const size_t *rec_entity, size_t *pa
       if (day2 - day == 1 && r->actor != NO_REC && q->actor != NO_REC &&
           rec_entity[r->actor] == rec_entity[q->actor] && same_kind(r, q) &&
           shared_entities(r, q, rec_entity) >= 2)
-        unite(parent, idx.v[a], idx.v[b]);
+        unite(parent, idx.v[a].i, idx.v[b].i);
     }
   }
   NG_VEC_FREE(idx);
@@ -1143,7 +1150,8 @@ static void emit_event(ng_graph *g, const cluster *k, const size_t *rec_entity, 
         *NG_VEC_PUSH(parts) = rec_entity[r->parts[p]];
     *NG_VEC_PUSH(ev->sources) = r->source;
   }
-  qsort(parts.v, parts.n, sizeof(size_t), cmp_size_t);
+  if (parts.n)
+    qsort(parts.v, parts.n, sizeof(size_t), cmp_size_t);
   for (size_t i = 0; i < parts.n; i++)
     *NG_VEC_PUSH(ev->participants) = parts.v[i];
   NG_VEC_FREE(parts);

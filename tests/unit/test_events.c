@@ -267,7 +267,7 @@ static ng_graph *graph_of(const char *const *texts, const char *const *dates, si
   ng_graph *g = ng_graph_new();
   ng_err err = NG_ERR_INIT;
   for (size_t i = 0; i < n; i++) {
-    char id[16];
+    char id[32];
     snprintf(id, sizeof(id), "d%zu", i);
     ng_doc *doc = ng_doc_new(id, id, texts[i], strlen(texts[i]), dates[i]);
     cr_assert_eq(ng_doc_analyze(doc, &err), 0);
