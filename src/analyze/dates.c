@@ -1251,6 +1251,11 @@ static size_t qty_base(const scan *s, size_t i, char *q)
     strcpy(q, "1");
     return i + 1;
   }
+  /* "the next couple of years" */
+  if (isw(s, i, W_COUPLE) && isw(s, i + 1, W_OF)) {
+    strcpy(q, "2");
+    return i + 2;
+  }
   if (isw(s, i, W_SEVERAL) || isw(s, i, W_FEW) || isw(s, i, W_MANY) ||
       isw(s, i, W_SOME)) {
     strcpy(q, "X");
@@ -2346,8 +2351,8 @@ static size_t p_duration(scan *s, size_t i, hit *h)
     strcat(q, ".5");
     k += 3;
   }
-  /* "a quarter of the shares" is a fraction */
-  if (u == U_QUARTER && isw(s, k, W_OF))
+  /* "a quarter of the shares" is a fraction; "several quarters of losses" is not */
+  if (u == U_QUARTER && cls(s, k - 1) == C_UNIT && isw(s, k, W_OF))
     return 0;
   /* Ages are not durations here: "a 30-year-old man". */
   if (punct(s, k, '-') || is(s, k, "old"))

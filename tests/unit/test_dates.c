@@ -239,6 +239,11 @@ Test(dates, durations)
   expect("They left their third day-long meeting.", PUB, "day-long", "DURATION", "P1D");
   expect("It followed a several-year tenure.", PUB, "several-year", "DURATION", "PXY");
   expect("Rates may fall in coming weeks.", PUB, "coming weeks", "DURATION", "PXW");
+  expect("Europe will grow over the next couple of years.", PUB, "the next couple of years",
+         "DURATION", "P2Y");
+  expect("It gained after several quarters of losses.", PUB, "several quarters", "DURATION",
+         "PXQ");
+  expect_none("He sold a quarter of the shares.", PUB);
 }
 
 Test(dates, sets)
