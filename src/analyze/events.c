@@ -30,62 +30,52 @@
 #define MAX_SUMMARY_WORDS 20
 
 /*
- * Verbs of happening, by base form.  Regular forms (-s, -es, -ed, -d,
+ * Verbs of happening, by base form, sorted by strcmp (binary search).  Regular forms (-s, -es, -ed, -d,
  * doubled consonant, y -> ied) are derived; irregular pasts are listed.
  * Base forms alone do not count: "to invite" has not happened.
  */
 static const char *const verbs[] = {
-    "accept",   "accuse",   "acquire",  "add",       "agree",    "announce",
-    "appear",   "appoint",  "approve",  "arrest",    "arrive",   "ask",
-    "attack",   "award",    "ban",      "block",     "boost",    "call",
-    "cancel",   "capture",  "charge",   "claim",     "close",    "collapse",
-    "comment",  "complete", "confirm",  "criticise", "criticize", "crash",
-    "debut",    "decide",   "declare",  "decline",   "defeat",   "delay",
-    "deliver",  "deny",     "describe", "die",       "discuss",  "dismiss",
-    "donate",   "drop",     "elect",    "end",       "endorse",  "estimate",
-    "expand",   "explode",  "file",     "fire",      "form",     "found",
-    "gain",     "host",     "impose",   "introduce", "interview", "invade",
-    "invest",   "invite",   "join",     "kill",      "launch",   "list",
-    "merge",    "move",     "name",     "nominate",  "offer",    "open",
-    "order",    "pass",     "pledge",   "plunge",    "post",     "praise",
-    "promise",  "promote",  "propose",  "protest",   "publish",  "purchase",
-    "raise",    "rally",    "reach",    "receive",   "record",   "refuse",
-    "reject",   "release",  "remove",   "replace",   "reply",    "report",
-    "resign",   "respond",  "retire",   "return",    "reveal",   "rise",
-    "rule",     "sack",     "sanction", "score",     "settle",   "sign",
-    "slam",     "soar",     "start",    "state",     "step",     "stop",
-    "strike",   "submit",   "sue",      "surge",     "suspend",  "talk",
-    "target",   "tweet",    "unveil",   "urge",      "visit",    "vote",
-    "walk",     "warn",     "welcome",  "win",       "withdraw", "write",
-    "say",      "tell",     "meet",     "buy",       "sell",     "hold",
-    "leave",    "lose",     "begin",    "break",     "bring",    "build",
-    "come",     "fall",     "fight",    "give",      "go",       "grow",
-    "hit",      "lead",     "make",     "pay",       "put",      "run",
-    "see",      "send",     "set",      "shoot",     "speak",    "spend",
-    "take",     "teach",    "think",    "throw",     "upload",   "download",
-    NULL};
+    "accept", "accuse", "acquire", "add", "agree", "announce", "appear",
+    "appoint", "approve", "arrest", "arrive", "ask", "attack", "award", "ban",
+    "begin", "block", "boost", "break", "bring", "build", "buy", "call",
+    "cancel", "capture", "charge", "claim", "close", "collapse", "come",
+    "comment", "complete", "confirm", "crash", "criticise", "criticize",
+    "debut", "decide", "declare", "decline", "defeat", "delay", "deliver",
+    "deny", "describe", "die", "discuss", "dismiss", "donate", "download",
+    "drop", "elect", "end", "endorse", "estimate", "expand", "explode", "fall",
+    "fight", "file", "fire", "form", "found", "gain", "give", "go", "grow",
+    "hit", "hold", "host", "impose", "interview", "introduce", "invade",
+    "invest", "invite", "join", "kill", "launch", "lead", "leave", "list",
+    "lose", "make", "meet", "merge", "move", "name", "nominate", "offer",
+    "open", "order", "pass", "pay", "pledge", "plunge", "post", "praise",
+    "promise", "promote", "propose", "protest", "publish", "purchase", "put",
+    "raise", "rally", "reach", "receive", "record", "refuse", "reject",
+    "release", "remove", "replace", "reply", "report", "resign", "respond",
+    "retire", "return", "reveal", "rise", "rule", "run", "sack", "sanction",
+    "say", "score", "see", "sell", "send", "set", "settle", "shoot", "sign",
+    "slam", "soar", "speak", "spend", "start", "state", "step", "stop",
+    "strike", "submit", "sue", "surge", "suspend", "take", "talk", "target",
+    "teach", "tell", "think", "throw", "tweet", "unveil", "upload", "urge",
+    "visit", "vote", "walk", "warn", "welcome", "win", "withdraw", "write", NULL};
 
-/* Irregular and doubled forms, with their base. */
+/* Irregular and doubled forms, with their base, sorted by form. */
 static const char *const irregular[][2] = {
-    {"said", "say"},       {"says", "say"},       {"told", "tell"},
-    {"met", "meet"},       {"bought", "buy"},     {"sold", "sell"},
-    {"held", "hold"},      {"left", "leave"},     {"lost", "lose"},
-    {"began", "begin"},    {"broke", "break"},    {"brought", "bring"},
-    {"built", "build"},    {"came", "come"},      {"fell", "fall"},
-    {"fought", "fight"},   {"gave", "give"},      {"went", "go"},
-    {"grew", "grow"},      {"hit", "hit"},        {"led", "lead"},
-    {"made", "make"},      {"paid", "pay"},       {"put", "put"},
-    {"ran", "run"},        {"saw", "see"},        {"sent", "send"},
-    {"set", "set"},        {"shot", "shoot"},     {"spoke", "speak"},
-    {"spent", "spend"},    {"took", "take"},      {"taught", "teach"},
-    {"thought", "think"},  {"threw", "throw"},    {"won", "win"},
-    {"wrote", "write"},    {"rose", "rise"},      {"struck", "strike"},
-    {"withdrew", "withdraw"}, {"banned", "ban"},  {"dropped", "drop"},
-    {"stepped", "step"},   {"stopped", "stop"},   {"slammed", "slam"},
-    {"planned", "plan"},   {"ruled", "rule"},     {"died", "die"},
-    {"denied", "deny"},    {"replied", "reply"},  {"rallied", "rally"},
-    {"targeted", "target"}, {"debuted", "debut"},
-    {NULL, NULL}};
+    {"banned", "ban"}, {"began", "begin"}, {"bought", "buy"},
+    {"broke", "break"}, {"brought", "bring"}, {"built", "build"},
+    {"came", "come"}, {"debuted", "debut"}, {"denied", "deny"}, {"died", "die"},
+    {"dropped", "drop"}, {"fell", "fall"}, {"fought", "fight"},
+    {"gave", "give"}, {"grew", "grow"}, {"held", "hold"}, {"hit", "hit"},
+    {"led", "lead"}, {"left", "leave"}, {"lost", "lose"}, {"made", "make"},
+    {"met", "meet"}, {"paid", "pay"}, {"planned", "plan"}, {"put", "put"},
+    {"rallied", "rally"}, {"ran", "run"}, {"replied", "reply"},
+    {"rose", "rise"}, {"ruled", "rule"}, {"said", "say"}, {"saw", "see"},
+    {"says", "say"}, {"sent", "send"}, {"set", "set"}, {"shot", "shoot"},
+    {"slammed", "slam"}, {"sold", "sell"}, {"spent", "spend"},
+    {"spoke", "speak"}, {"stepped", "step"}, {"stopped", "stop"},
+    {"struck", "strike"}, {"targeted", "target"}, {"taught", "teach"},
+    {"thought", "think"}, {"threw", "throw"}, {"told", "tell"},
+    {"took", "take"}, {"went", "go"}, {"withdrew", "withdraw"}, {"won", "win"},
+    {"wrote", "write"}, {NULL, NULL}};
 
 /* Words that open a new clause. */
 static const char *const subordinators[] = {
@@ -93,54 +83,63 @@ static const char *const subordinators[] = {
     "though", "whereas", "unless", "until",   "whether", "if",
     "since",  "once",   "which",  "who",      "but",     NULL};
 
-static int lower_eq(const char *a, size_t n, const char *b)
+static int cmp_word(const void *key, const void *elem)
 {
-  size_t m = strlen(b);
-  if (m != n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (tolower((unsigned char)a[i]) != b[i])
-      return 0;
-  return 1;
+  return strcmp(key, *(const char *const *)elem);
+}
+
+static int cmp_pair(const void *key, const void *elem)
+{
+  return strcmp(key, ((const char *const *)elem)[0]);
+}
+
+/* The base in verbs[] spelled b (n bytes), or NULL. */
+static const char *lexicon_verb(const char *b, size_t n, const char *const *sorted, size_t count)
+{
+  char buf[24];
+  if (n == 0 || n >= sizeof(buf))
+    return NULL;
+  memcpy(buf, b, n);
+  buf[n] = 0;
+  const char *const *hit = bsearch(buf, sorted, count, sizeof(*sorted), cmp_word);
+  return hit ? *hit : NULL;
 }
 
 /*
- * If word (lower-cased letters) is a finite form of a lexicon verb,
- * return the base; else NULL.
+ * If word is a finite form of a lexicon verb, return the base; else
+ * NULL.  Irregular forms are looked up; regular ones are undone (-s,
+ * -es, -ed, -d after e, -ied and -ies for y) and the stem looked up.
  */
 static const char *verb_base(const char *w, size_t n)
 {
-  for (size_t i = 0; irregular[i][0]; i++)
-    if (lower_eq(w, n, irregular[i][0]))
-      return irregular[i][1];
-  for (size_t i = 0; verbs[i]; i++) {
-    const char *b = verbs[i];
-    size_t m = strlen(b);
-    if (n <= m || n > m + 3)
-      continue;
-    int same = 1;
-    for (size_t k = 0; k < m - 1 && same; k++)
-      if (tolower((unsigned char)w[k]) != b[k])
-        same = 0;
-    if (!same)
-      continue;
-    char last = b[m - 1];
-    const char *tail = w + m - 1;
-    size_t tn = n - (m - 1);
-    if (tolower((unsigned char)tail[0]) == last) {
-      /* -s, -es, -ed, -d (after e), -ing not: it is not finite. */
-      const char *suf = tail + 1;
-      size_t sn = tn - 1;
-      if (lower_eq(suf, sn, "s") || lower_eq(suf, sn, "es") ||
-          lower_eq(suf, sn, "ed") || (last == 'e' && lower_eq(suf, sn, "d")))
-        return b;
-    } else if (last == 'y' && (lower_eq(tail, tn, "ied") ||
-                               lower_eq(tail, tn, "ies"))) {
+  const size_t n_verbs = sizeof(verbs) / sizeof(verbs[0]) - 1;
+  const size_t n_irregular = sizeof(irregular) / sizeof(irregular[0]) - 1;
+  char lw[24];
+  if (n >= sizeof(lw))
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    lw[i] = (char)tolower((unsigned char)w[i]);
+  lw[n] = 0;
+  const char *const(*pair)[2] = bsearch(lw, irregular, n_irregular, sizeof(irregular[0]), cmp_pair);
+  if (pair)
+    return (*pair)[1];
+  const char *b;
+  if (n > 1 && lw[n - 1] == 's' && (b = lexicon_verb(lw, n - 1, verbs, n_verbs)))
+    return b;
+  if (n > 2 && lw[n - 2] == 'e' && (lw[n - 1] == 's' || lw[n - 1] == 'd') &&
+      (b = lexicon_verb(lw, n - 2, verbs, n_verbs)))
+    return b;
+  if (n > 1 && lw[n - 1] == 'd' && lw[n - 2] == 'e' &&
+      (b = lexicon_verb(lw, n - 1, verbs, n_verbs)))
+    return b;
+  if (n > 3 && lw[n - 3] == 'i' && lw[n - 2] == 'e' && (lw[n - 1] == 'd' || lw[n - 1] == 's')) {
+    lw[n - 3] = 'y';
+    if ((b = lexicon_verb(lw, n - 2, verbs, n_verbs)))
       return b;
-    }
   }
   return NULL;
 }
+
 
 int ng_event_date(const char *v, ng_precision *prec, char *date, size_t cap)
 {
