@@ -131,10 +131,36 @@ NG_EXPORT const char *ng_entity_type_name(ng_entity_type t);
 /* Called once per problem that skips an input or part of one. */
 typedef void (*ng_warn_fn)(const char *msg, void *data);
 
+/*
+ * The files the main job can write (--format); a set of these goes in
+ * ng_options.formats.
+ */
+enum {
+  NG_FORMAT_DOT = 1 << 0,        /* "dot": graph.dot */
+  NG_FORMAT_SVG = 1 << 1,        /* "svg": graph.svg */
+  NG_FORMAT_JSON = 1 << 2,       /* "json": timeline.json */
+  NG_FORMAT_TIMELINEJS = 1 << 3, /* "timelinejs": timelinejs.json */
+  NG_FORMAT_CYTOSCAPE = 1 << 4,  /* "cytoscape": cytoscape.json */
+  NG_FORMAT_GEXF = 1 << 5,       /* "gexf": graph.gexf */
+  NG_FORMAT_GRAPHML = 1 << 6,    /* "graphml": graph.graphml */
+  NG_FORMAT_CSV = 1 << 7         /* "csv": nodes.csv and edges.csv */
+};
+#define NG_FORMATS_DEFAULT (NG_FORMAT_DOT | NG_FORMAT_SVG | NG_FORMAT_JSON)
+#define NG_FORMATS_ALL 0xFFu
+
+/*
+ * Parse a comma-separated list of format names (above, plus "default"
+ * and "all") into *formats.  Returns 0, or NG_ERR_USAGE with err naming
+ * the unknown word.
+ */
+NG_EXPORT int ng_formats_parse(const char *list, unsigned *formats,
+                               ng_err *err);
+
 typedef struct ng_options {
   const char *default_date; /* --date: YYYY-MM-DD for undated documents */
   ng_warn_fn warn;          /* may be NULL: warnings are then dropped */
   void *warn_data;
+  unsigned formats; /* NG_FORMAT_* set for ng_run; 0: NG_FORMATS_DEFAULT */
 } ng_options;
 
 /* One article, with what the analysis found in it.  Opaque. */
@@ -222,8 +248,41 @@ NG_EXPORT int ng_write_extract(const ng_doc *doc, int with_text, ng_buf *out,
 NG_EXPORT int ng_write_dot(const ng_graph *g, ng_buf *out, ng_err *err);
 /* The entity graph laid out and rendered to SVG in-process by gvc. */
 NG_EXPORT int ng_write_svg(const ng_graph *g, ng_buf *out, ng_err *err);
-/* timeline.json: documents, entities, events (sorted by date). */
+/*
+ * timeline.json: documents, entities, relations, edges, events (sorted by
+ * date), each fact with its sources; src/write/timeline.schema.json is its
+ * JSON Schema.
+ */
 NG_EXPORT int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err);
+/*
+ * TimelineJS 3 JSON: the NG_TIMELINEJS_MAX events most reported (by
+ * articles, then sources, then participants), in date order, their text
+ * escaped as the HTML TimelineJS renders.
+ */
+#define NG_TIMELINEJS_MAX 100
+NG_EXPORT int ng_write_timelinejs(const ng_graph *g, ng_buf *out,
+                                  ng_err *err);
+/* Cytoscape.js elements JSON: {"elements": {"nodes": [...], "edges": [...]}}. */
+NG_EXPORT int ng_write_cytoscape(const ng_graph *g, ng_buf *out,
+                                 ng_err *err);
+/* GEXF 1.3 for Gephi, with publication dates as node and edge intervals. */
+NG_EXPORT int ng_write_gexf(const ng_graph *g, ng_buf *out, ng_err *err);
+/* GraphML, with keys for label, type, mentions, kind, role and weight. */
+NG_EXPORT int ng_write_graphml(const ng_graph *g, ng_buf *out, ng_err *err);
+/* nodes.csv and edges.csv (RFC 4180, Gephi's column names). */
+NG_EXPORT int ng_write_nodes_csv(const ng_graph *g, ng_buf *out, ng_err *err);
+NG_EXPORT int ng_write_edges_csv(const ng_graph *g, ng_buf *out, ng_err *err);
+
+/*
+ * Write one of the files above to path, whole or not at all: name is
+ * "timeline.json", "timelinejs.json", "cytoscape.json", "graph.gexf",
+ * "graph.graphml", "nodes.csv" or "edges.csv".  The bytes go to disk in
+ * chunks as they are made, so memory does not grow with the file; "-"
+ * is standard output.  Returns 0, or a negative status with err filled
+ * (NG_ERR_USAGE for another name).
+ */
+NG_EXPORT int ng_write_file(const ng_graph *g, const char *name,
+                            const char *path, ng_err *err);
 
 /* ------------------------------------------------------------------ */
 /* Whole files                                                        */
@@ -259,8 +318,9 @@ NG_EXPORT int ng_atomic_file_commit(ng_atomic_file *f, ng_err *err);
 NG_EXPORT void ng_atomic_file_abort(ng_atomic_file *f);
 
 /*
- * The main job: read every input, merge, and write graph.dot, graph.svg
- * and timeline.json into outdir (created if missing).  *skipped counts the
+ * The main job: read every input, merge, and write the files of
+ * opts->formats (by default graph.dot, graph.svg and timeline.json) into
+ * outdir (created if missing).  *skipped counts the
  * inputs that could not be used.  Returns 0, or NG_ERR_IO when an output
  * could not be written (err says which).
  */

@@ -62,17 +62,66 @@ static int make_dirs(const char *path)
 
 typedef int (*writer_fn)(const ng_graph *, ng_buf *, ng_err *);
 
+/* --format names, in the order --help lists them. */
+static const struct {
+  const char *name;
+  unsigned bits;
+} format_names[] = {
+    {"dot", NG_FORMAT_DOT},
+    {"svg", NG_FORMAT_SVG},
+    {"json", NG_FORMAT_JSON},
+    {"timelinejs", NG_FORMAT_TIMELINEJS},
+    {"cytoscape", NG_FORMAT_CYTOSCAPE},
+    {"gexf", NG_FORMAT_GEXF},
+    {"graphml", NG_FORMAT_GRAPHML},
+    {"csv", NG_FORMAT_CSV},
+    {"default", NG_FORMATS_DEFAULT},
+    {"all", NG_FORMATS_ALL},
+};
+
+int ng_formats_parse(const char *list, unsigned *formats, ng_err *err)
+{
+  unsigned set = 0;
+  const char *p = list;
+
+  for (;;) {
+    size_t n = strcspn(p, ","), k;
+    for (k = 0; k < sizeof(format_names) / sizeof(*format_names); k++)
+      if (strlen(format_names[k].name) == n &&
+          !strncmp(format_names[k].name, p, n))
+        break;
+    if (k == sizeof(format_names) / sizeof(*format_names))
+      return ng_err_set(err, NG_ERR_USAGE,
+                        "unknown format '%.*s' (known: dot, svg, json, "
+                        "timelinejs, cytoscape, gexf, graphml, csv, "
+                        "default, all)",
+                        (int)(n < 64 ? n : 64), p);
+    set |= format_names[k].bits;
+    if (!p[n])
+      break;
+    p += n + 1;
+  }
+  *formats = set;
+  return 0;
+}
+
+/* Write outdir/name with fn, or streamed by ng_write_file() if fn is NULL. */
 static int write_one(const ng_graph *g, const char *outdir, const char *name,
                      writer_fn fn, ng_err *err)
 {
   ng_buf data = NG_BUF_INIT, path = NG_BUF_INIT;
-  int rc = fn(g, &data, err);
-  if (rc < 0)
-    goto out;
+  int rc;
   ng_buf_adds(&path, outdir);
   if (path.len && path.ptr[path.len - 1] != '/')
     ng_buf_addch(&path, '/');
   ng_buf_adds(&path, name);
+  if (!fn) {
+    rc = ng_write_file(g, name, path.ptr, err);
+    goto out;
+  }
+  rc = fn(g, &data, err);
+  if (rc < 0)
+    goto out;
   rc = ng_atomic_write(path.ptr, data.ptr, data.len, err);
 out:
   ng_buf_release(&path);
@@ -106,14 +155,25 @@ int ng_run(const char *const *inputs, size_t n_inputs, const char *outdir,
    * others standing, and the first failure is the one reported.
    */
   static const struct {
+    unsigned format;
     const char *name;
     writer_fn fn;
-  } outputs[] = {{"graph.dot", ng_write_dot},
-                 {"graph.svg", ng_write_svg},
-                 {"timeline.json", ng_write_timeline}};
+  } outputs[] = {{NG_FORMAT_DOT, "graph.dot", ng_write_dot},
+                 {NG_FORMAT_SVG, "graph.svg", ng_write_svg},
+                 /* NULL: streamed to disk by ng_write_file() */
+                 {NG_FORMAT_JSON, "timeline.json", NULL},
+                 {NG_FORMAT_TIMELINEJS, "timelinejs.json", NULL},
+                 {NG_FORMAT_CYTOSCAPE, "cytoscape.json", NULL},
+                 {NG_FORMAT_GEXF, "graph.gexf", NULL},
+                 {NG_FORMAT_GRAPHML, "graph.graphml", NULL},
+                 {NG_FORMAT_CSV, "nodes.csv", NULL},
+                 {NG_FORMAT_CSV, "edges.csv", NULL}};
+  unsigned formats = opts && opts->formats ? opts->formats : NG_FORMATS_DEFAULT;
   ng_err first = NG_ERR_INIT;
   for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
     ng_err e = NG_ERR_INIT;
+    if (!(formats & outputs[i].format))
+      continue;
     if (write_one(g, outdir, outputs[i].name, outputs[i].fn, &e) < 0 &&
         first.status == 0)
       first = e;

@@ -56,10 +56,39 @@ static inline const char *ng_tok_text(const ng_doc *doc, size_t i, size_t *n)
   *n = doc->tokens.v[i].end - doc->tokens.v[i].start;
   return doc->text + doc->tokens.v[i].start;
 }
-/* Does token i spell word exactly (case-sensitive)? */
-int ng_tok_is(const ng_doc *doc, size_t i, const char *word);
+/*
+ * Does token i spell word exactly (case-sensitive)?  Inline: the passes
+ * ask it of most tokens, and most answers are no at the first byte.  A
+ * NUL in word ends it, so a token holding a NUL never equals a shorter
+ * word.
+ */
+static inline int ng_tok_is(const ng_doc *doc, size_t i, const char *word)
+{
+  size_t n;
+  const char *t = ng_tok_text(doc, i, &n);
+  for (size_t k = 0; k < n; k++)
+    if (word[k] != t[k] || !word[k])
+      return 0;
+  return word[n] == '\0';
+}
 /* Does token i spell word, ignoring ASCII case? */
-int ng_tok_is_ci(const ng_doc *doc, size_t i, const char *word);
+static inline int ng_tok_is_ci(const ng_doc *doc, size_t i, const char *word)
+{
+  size_t n;
+  const char *t = ng_tok_text(doc, i, &n);
+  for (size_t k = 0; k < n; k++) {
+    char a = t[k], b = word[k];
+    if (!b)
+      return 0;
+    if (a >= 'A' && a <= 'Z')
+      a = (char)(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z')
+      b = (char)(b - 'A' + 'a');
+    if (a != b)
+      return 0;
+  }
+  return word[n] == '\0';
+}
 
 /*
  * Slug of a name for ids: lower case ASCII letters and digits, other runs

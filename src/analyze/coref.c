@@ -21,9 +21,11 @@
  *     information, and the merge compares keys without it anyway
  *     (ng_name_strip_suffix).  Every other form is an alias, one per key.
  *  4. Handles.  "@elonmusk" joins an entity's aliases when it stands in
- *     brackets right after the entity's name ("Elon Musk (@elonmusk)") or
- *     when its letters spell one of the entity's forms.  Handles make no
- *     mentions and no entities of their own.
+ *     brackets right after the entity's name ("Elon Musk (@elonmusk)"),
+ *     when the text says whose account it is ("the Kremlin's English-
+ *     language account @KremlinRussia_E") or when its letters spell one
+ *     of the entity's forms.  Handles make no mentions and no entities of
+ *     their own.
  *
  * Mentions keep the spans and types the tagger gave them; only `entity`
  * is set here.
@@ -34,93 +36,9 @@
 
 #include "analyze/analyze.h"
 #include "analyze/namekey.h"
+#include "util/strmap.h"
 
 #define NONE SIZE_MAX
-
-/* ------------------------------------------------------------------ */
-/* A string-keyed hash table; keys are copied into a scratch arena.   */
-
-typedef struct slot {
-  const char *key; /* NULL when empty */
-  size_t len;
-  size_t val;
-  uint64_t hash;
-} slot;
-
-typedef struct smap {
-  slot *v;
-  size_t cap, n;
-  ng_arena *ar;
-} smap;
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-  uint64_t h = 1469598103934665603u; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211u;
-  }
-  return h;
-}
-
-static void smap_init(smap *m, ng_arena *ar)
-{
-  m->v = NULL;
-  m->cap = m->n = 0;
-  m->ar = ar;
-}
-
-static void smap_release(smap *m)
-{
-  free(m->v);
-  m->v = NULL;
-  m->cap = m->n = 0;
-}
-
-static slot *probe(slot *v, size_t cap, const char *k, size_t n, uint64_t h)
-{
-  size_t i = (size_t)h & (cap - 1);
-  while (v[i].key &&
-         !(v[i].hash == h && v[i].len == n && !memcmp(v[i].key, k, n)))
-    i = (i + 1) & (cap - 1);
-  return &v[i];
-}
-
-static slot *smap_get(const smap *m, const char *k, size_t n)
-{
-  if (!m->cap)
-    return NULL;
-  slot *s = probe(m->v, m->cap, k, n, hash_bytes(k, n));
-  return s->key ? s : NULL;
-}
-
-/* The slot for k, added with val when absent; *added says which. */
-static slot *smap_put(smap *m, const char *k, size_t n, size_t val,
-                      int *added)
-{
-  if ((m->n + 1) * 2 > m->cap) {
-    size_t cap = m->cap ? m->cap * 2 : 64;
-    slot *v = ng_xcalloc(cap, sizeof(*v));
-    for (size_t i = 0; i < m->cap; i++)
-      if (m->v[i].key)
-        *probe(v, cap, m->v[i].key, m->v[i].len, m->v[i].hash) = m->v[i];
-    free(m->v);
-    m->v = v;
-    m->cap = cap;
-  }
-  uint64_t h = hash_bytes(k, n);
-  slot *s = probe(m->v, m->cap, k, n, h);
-  if (added)
-    *added = !s->key;
-  if (!s->key) {
-    s->key = ng_arena_strndup(m->ar, k, n);
-    s->len = n;
-    s->hash = h;
-    s->val = val;
-    m->n++;
-  }
-  return s;
-}
 
 /* ------------------------------------------------------------------ */
 /* Forms and their union-find.                                        */
@@ -200,18 +118,6 @@ static void surface_of(const ng_doc *doc, const ng_mention *m, ng_buf *out)
   }
 }
 
-static int all_caps(const char *s)
-{
-  int letters = 0;
-  for (; *s; s++) {
-    if (*s >= 'a' && *s <= 'z')
-      return 0;
-    if (*s >= 'A' && *s <= 'Z')
-      letters++;
-  }
-  return letters >= 2;
-}
-
 /* First token whose start is >= off. */
 static size_t tok_at(const ng_doc *doc, size_t off)
 {
@@ -265,7 +171,7 @@ static void build_forms(state *st)
 {
   ng_doc *doc = st->doc;
   size_t nm = doc->mentions.n;
-  smap bykey;
+  ng_strmap bykey;
   ng_buf sur = NG_BUF_INIT, key = NG_BUF_INIT;
   int sorted = 1;
 
@@ -279,7 +185,7 @@ static void build_forms(state *st)
     qsort(st->order, nm, sizeof(*st->order), cmp_order);
   }
 
-  smap_init(&bykey, &st->scratch);
+  ng_strmap_init(&bykey);
   for (size_t r = 0; r < nm; r++) {
     size_t mi = st->order[r];
     const ng_mention *m = &doc->mentions.v[mi];
@@ -290,28 +196,25 @@ static void build_forms(state *st)
     if (!key.len) /* no letters at all: keep it apart by its text */
       ng_buf_add(&key, sur.ptr, sur.len);
     int added;
-    slot *s = smap_put(&bykey, key.ptr, key.len, st->forms.n, &added);
+    size_t *s = ng_strmap_put(&bykey, key.ptr, key.len, st->forms.n, &added);
     if (added) {
       form *f = NG_VEC_PUSH(st->forms);
-      f->key = s->key;
-      f->klen = s->len;
+      f->key = ng_arena_strndup(&st->scratch, key.ptr, key.len);
+      f->klen = key.len;
       f->surface = ng_arena_strndup(&st->scratch, sur.ptr, sur.len);
-      f->allcap = all_caps(f->surface);
+      f->allcap = ng_name_all_caps(sur.ptr, sur.len);
       f->first = r;
       f->words = ng_name_words(key.ptr, key.len);
-      f->parent = s->val;
+      f->parent = *s;
     }
-    form *f = &st->forms.v[s->val];
-    /*
-     * Show "Reuters" rather than "REUTERS" when both are written, but let
-     * a short acronym keep its capitals ("NATO" over "Nato").
-     */
-    if (!added && f->allcap && !all_caps(sur.ptr) &&
-        !(f->words == 1 && f->klen <= 4)) {
+    form *f = &st->forms.v[*s];
+    /* "Reuters" rather than "REUTERS", but "NATO" over "Nato". */
+    if (!added && ng_name_better_spelling(sur.ptr, sur.len, f->surface,
+                                          strlen(f->surface))) {
       f->surface = ng_arena_strndup(&st->scratch, sur.ptr, sur.len);
-      f->allcap = 0;
+      f->allcap = ng_name_all_caps(sur.ptr, sur.len);
     }
-    st->mform[mi] = s->val;
+    st->mform[mi] = *s;
     st->titled[mi] = after_title(doc, m);
     f->count++;
     f->votes[st->titled[mi] ? NG_ENTITY_PERSON : m->type]++;
@@ -328,7 +231,7 @@ static void build_forms(state *st)
         best = (ng_entity_type)t;
     f->type = best;
   }
-  smap_release(&bykey);
+  ng_strmap_release(&bykey);
   ng_buf_release(&sur);
   ng_buf_release(&key);
 }
@@ -339,19 +242,19 @@ static void build_forms(state *st)
 /* "Tesla Inc." and "Tesla", "Acme Ltd" and "Acme Corp." are one company. */
 static void link_suffixes(state *st)
 {
-  smap stripped;
-  smap_init(&stripped, &st->scratch);
+  ng_strmap stripped;
+  ng_strmap_init(&stripped);
   for (size_t i = 0; i < st->forms.n; i++) {
     form *f = &st->forms.v[i];
     if (f->type == NG_ENTITY_PERSON)
       continue;
     size_t n = ng_name_strip_suffix(f->key, f->klen);
     int added;
-    slot *s = smap_put(&stripped, f->key, n, i, &added);
+    size_t *s = ng_strmap_put(&stripped, f->key, n, i, &added);
     if (!added)
-      unite(st, s->val, i);
+      unite(st, *s, i);
   }
-  smap_release(&stripped);
+  ng_strmap_release(&stripped);
 }
 
 /*
@@ -362,9 +265,9 @@ static void link_suffixes(state *st)
  */
 static void link_acronyms(state *st)
 {
-  smap initials;
+  ng_strmap initials;
   ng_buf ini = NG_BUF_INIT;
-  smap_init(&initials, &st->scratch);
+  ng_strmap_init(&initials);
   for (size_t i = 0; i < st->forms.n; i++) {
     form *f = &st->forms.v[i];
     if (f->type == NG_ENTITY_PERSON)
@@ -378,20 +281,20 @@ static void link_acronyms(state *st)
       if (ini.len < 2)
         continue;
       int added;
-      slot *s = smap_put(&initials, ini.ptr, ini.len, i, &added);
-      if (!added && s->val != NONE && find(st, s->val) != find(st, i))
-        s->val = NONE; /* two long forms: ambiguous */
+      size_t *s = ng_strmap_put(&initials, ini.ptr, ini.len, i, &added);
+      if (!added && *s != NONE && find(st, *s) != find(st, i))
+        *s = NONE; /* two long forms: ambiguous */
     }
   }
   for (size_t i = 0; i < st->forms.n; i++) {
     form *f = &st->forms.v[i];
     if (f->type == NG_ENTITY_PERSON || f->words != 1 || !f->allcap)
       continue;
-    slot *s = smap_get(&initials, f->key, f->klen);
-    if (s && s->val != NONE)
-      unite(st, s->val, i);
+    size_t *s = ng_strmap_get(&initials, f->key, f->klen);
+    if (s && *s != NONE)
+      unite(st, *s, i);
   }
-  smap_release(&initials);
+  ng_strmap_release(&initials);
   ng_buf_release(&ini);
 }
 
@@ -421,25 +324,25 @@ static int is_person(const state *st, size_t f)
 static void link_people(state *st)
 {
   ng_doc *doc = st->doc;
-  smap bykey, bysur;
+  ng_strmap bykey, bysur;
   NG_VEC(surname) surs = {0};
   ng_buf b = NG_BUF_INIT;
   size_t *fsur = ng_xcalloc(st->forms.n ? st->forms.n : 1, sizeof(*fsur));
-  smap_init(&bykey, &st->scratch);
-  smap_init(&bysur, &st->scratch);
+  ng_strmap_init(&bykey);
+  ng_strmap_init(&bysur);
 
   /* "Elon Reeve Musk" and "Elon Musk", when both are people. */
   for (size_t i = 0; i < st->forms.n; i++)
     if (is_person(st, i) && st->forms.v[i].words == 2)
-      smap_put(&bykey, st->forms.v[i].key, st->forms.v[i].klen, i, NULL);
+      ng_strmap_put(&bykey, st->forms.v[i].key, st->forms.v[i].klen, i, NULL);
   for (size_t i = 0; i < st->forms.n; i++) {
     if (!is_person(st, i) || st->forms.v[i].words < 3)
       continue;
     ng_buf_reset(&b);
     first_last(&st->forms.v[i], &b);
-    slot *s = smap_get(&bykey, b.ptr, b.len);
+    size_t *s = ng_strmap_get(&bykey, b.ptr, b.len);
     if (s)
-      unite(st, s->val, i);
+      unite(st, *s, i);
   }
 
   /* Surnames of full names, and whether one entity owns each. */
@@ -451,15 +354,15 @@ static void link_people(state *st)
     const char *s = ng_name_surname(st->forms.v[i].key, st->forms.v[i].klen,
                                     &sl);
     int added;
-    slot *sl_slot = smap_put(&bysur, s, sl, surs.n, &added);
+    size_t *sl_slot = ng_strmap_put(&bysur, s, sl, surs.n, &added);
     if (added) {
       surname *x = NG_VEC_PUSH(surs);
       x->full = find(st, i);
       x->last = NONE;
-    } else if (surs.v[sl_slot->val].full != find(st, i)) {
-      surs.v[sl_slot->val].full = NONE;
+    } else if (surs.v[*sl_slot].full != find(st, i)) {
+      surs.v[*sl_slot].full = NONE;
     }
-    fsur[i] = sl_slot->val;
+    fsur[i] = *sl_slot;
   }
 
   /* Bare surnames: one owner links the form; several, each mention. */
@@ -470,13 +373,13 @@ static void link_people(state *st)
     short_sur[i] = NONE;
     if (!is_person(st, i) || st->forms.v[i].words != 1)
       continue;
-    slot *s = smap_get(&bysur, st->forms.v[i].key, st->forms.v[i].klen);
+    size_t *s = ng_strmap_get(&bysur, st->forms.v[i].key, st->forms.v[i].klen);
     if (!s)
       continue;
-    if (surs.v[s->val].full != NONE) {
-      unite(st, surs.v[s->val].full, i);
+    if (surs.v[*s].full != NONE) {
+      unite(st, surs.v[*s].full, i);
     } else {
-      short_sur[i] = s->val;
+      short_sur[i] = *s;
       any_ambiguous = 1;
     }
   }
@@ -510,8 +413,8 @@ static void link_people(state *st)
   free(fsur);
   NG_VEC_FREE(surs);
   ng_buf_release(&b);
-  smap_release(&bykey);
-  smap_release(&bysur);
+  ng_strmap_release(&bykey);
+  ng_strmap_release(&bysur);
 }
 
 /* ------------------------------------------------------------------ */
@@ -539,9 +442,9 @@ static void add_alias(ng_doc *doc, ng_dentity *e, const char *s)
 static void make_ids(state *st)
 {
   ng_doc *doc = st->doc;
-  smap ids;
+  ng_strmap ids;
   ng_buf id = NG_BUF_INIT;
-  smap_init(&ids, &st->scratch);
+  ng_strmap_init(&ids);
   for (size_t i = 0; i < doc->entities.n; i++) {
     ng_dentity *e = &doc->entities.v[i];
     ng_buf_reset(&id);
@@ -553,16 +456,16 @@ static void make_ids(state *st)
       ng_buf_adds(&id, "unnamed");
     base = id.len;
     int added;
-    smap_put(&ids, id.ptr, id.len, i, &added);
+    ng_strmap_put(&ids, id.ptr, id.len, i, &added);
     /* "person:john-smith", "person:john-smith-2", ... */
     for (size_t k = 2; !added; k++) {
       ng_buf_setlen(&id, base);
       ng_buf_addf(&id, "-%zu", k);
-      smap_put(&ids, id.ptr, id.len, i, &added);
+      ng_strmap_put(&ids, id.ptr, id.len, i, &added);
     }
     e->id = ng_doc_strndup(doc, id.ptr, id.len);
   }
-  smap_release(&ids);
+  ng_strmap_release(&ids);
   ng_buf_release(&id);
 }
 
@@ -577,8 +480,8 @@ static void build_entities(state *st)
   size_t *ent_of = ng_xmalloc(nf * sizeof(*ent_of));
   NG_VEC(size_t) best = {0};
   NG_VEC(tally) votes = {0};
-  smap seen; /* (entity, form) pairs already given as aliases */
-  smap_init(&seen, &st->scratch);
+  ng_strmap seen; /* (entity, form) pairs already given as aliases */
+  ng_strmap_init(&seen);
 
   for (size_t i = 0; i < st->forms.n; i++)
     ent_of[i] = NONE;
@@ -619,13 +522,13 @@ static void build_entities(state *st)
       continue;
     size_t pair[2] = {e, f};
     int added;
-    smap_put(&seen, (const char *)pair, sizeof(pair), 0, &added);
+    ng_strmap_put(&seen, (const char *)pair, sizeof(pair), 0, &added);
     if (added)
       add_alias(doc, &doc->entities.v[e], st->forms.v[f].surface);
   }
 
   make_ids(st);
-  smap_release(&seen);
+  ng_strmap_release(&seen);
   NG_VEC_FREE(best);
   NG_VEC_FREE(votes);
   free(ent_of);
@@ -636,24 +539,24 @@ static void build_entities(state *st)
 
 /* What handle letters name: an entity, or NONE when two entities would. */
 typedef struct handle_index {
-  smap full;    /* letters of a form -> entity */
-  smap surname; /* letters of a person's surname -> entity */
+  ng_strmap full;    /* letters of a form -> entity */
+  ng_strmap surname; /* letters of a person's surname -> entity */
 } handle_index;
 
-static void index_put(smap *m, const char *k, size_t n, size_t e)
+static void index_put(ng_strmap *m, const char *k, size_t n, size_t e)
 {
   int added;
-  slot *s = smap_put(m, k, n, e, &added);
-  if (!added && s->val != e)
-    s->val = NONE;
+  size_t *s = ng_strmap_put(m, k, n, e, &added);
+  if (!added && *s != e)
+    *s = NONE;
 }
 
 static void build_handle_index(state *st, handle_index *hx)
 {
   ng_doc *doc = st->doc;
   ng_buf b = NG_BUF_INIT;
-  smap_init(&hx->full, &st->scratch);
-  smap_init(&hx->surname, &st->scratch);
+  ng_strmap_init(&hx->full);
+  ng_strmap_init(&hx->surname);
   for (size_t r = 0; r < doc->mentions.n; r++) {
     size_t mi = st->order[r];
     const form *f = &st->forms.v[st->mform[mi]];
@@ -695,13 +598,13 @@ static size_t match_handle(const state *st, const handle_index *hx,
       int whole = i == 0 && j == n;
       if (len < 4 && !whole)
         break;
-      slot *s = smap_get(&hx->full, h + i, len);
+      size_t *s = ng_strmap_get(&hx->full, h + i, len);
       int score = !s ? 0 : whole ? 4 : i == 0 ? 3 : 2;
-      if (!s && whole && (s = smap_get(&hx->surname, h, n)))
+      if (!s && whole && (s = ng_strmap_get(&hx->surname, h, n)))
         score = 1;
-      if (!s || s->val == NONE)
+      if (!s || *s == NONE)
         continue;
-      size_t e = s->val;
+      size_t e = *s;
       int place = st->doc->entities.v[e].type == NG_ENTITY_PLACE;
       int best_place = best != NONE &&
                        st->doc->entities.v[best].type == NG_ENTITY_PLACE;
@@ -720,15 +623,75 @@ static size_t match_handle(const state *st, const handle_index *hx,
   return tie ? NONE : best;
 }
 
+/* "account", "handle", "feed": what a handle is called. */
+static int account_word(const ng_doc *doc, size_t t)
+{
+  return ng_tok_is_ci(doc, t, "account") || ng_tok_is_ci(doc, t, "accounts") ||
+         ng_tok_is_ci(doc, t, "handle") || ng_tok_is_ci(doc, t, "feed");
+}
+
+static int possessive_tok(const ng_doc *doc, size_t t)
+{
+  return ng_tok_is_ci(doc, t, "'s") || ng_tok_is_ci(doc, t, "\xe2\x80\x99s");
+}
+
+/*
+ * The mention whose account the text calls [b, e) holds: "X's
+ * (English-language) account" with X a mention ending before the
+ * possessive; at most three words between it and the account word.
+ * Returns the mention, or NONE.
+ */
+static size_t owner_before(const ng_doc *doc, const size_t *ends, size_t lo,
+                           size_t acct)
+{
+  for (size_t k = acct; k > lo + 1 && acct - k <= 3; k--)
+    if (possessive_tok(doc, k - 1))
+      return ends[k - 2];
+  return NONE;
+}
+
+/*
+ * Whose handle the article says the handle at t is: "the Kremlin's
+ * English-language account @KremlinRussia_E", "@KremlinRussia_E, the
+ * Kremlin's account".  The entity, or NONE.
+ */
+static size_t said_owner(const state *st, const size_t *ends, size_t t)
+{
+  const ng_doc *doc = st->doc;
+  size_t nt = doc->tokens.n, k = t, mi = NONE;
+  /* Before: "... account: @h", "... account (@h)". */
+  while (k > 0 && (ng_tok_is(doc, k - 1, ",") || ng_tok_is(doc, k - 1, ":") ||
+                   ng_tok_is(doc, k - 1, "(")) && t - k < 2)
+    k--;
+  if (k > 0 && account_word(doc, k - 1))
+    mi = owner_before(doc, ends, 0, k - 1);
+  /* After: "@h, the Kremlin's account". */
+  for (k = t + 1; mi == NONE && k < nt && k - t <= 8; k++) {
+    if (doc->tokens.v[k].flags & NG_TOK_NL)
+      break;
+    if (account_word(doc, k)) {
+      mi = owner_before(doc, ends, t + 1, k);
+      break;
+    }
+  }
+  if (mi == NONE)
+    return NONE;
+  return doc->mentions.v[mi].entity;
+}
+
 static void find_handles(state *st)
 {
   ng_doc *doc = st->doc;
-  size_t nt = doc->tokens.n;
+  size_t nt = doc->tokens.n, any = 0;
+  for (size_t t = 0; t < nt && !any; t++)
+    any = doc->tokens.v[t].flags & NG_TOK_HANDLE;
+  if (!any)
+    return; /* most articles: nothing to index */
   size_t *ends = ng_xmalloc((nt ? nt : 1) * sizeof(*ends));
-  smap done; /* lower-cased handle -> entity or NONE, decided once */
+  ng_strmap done; /* lower-cased handle -> entity or NONE, decided once */
   handle_index hx;
   ng_buf h = NG_BUF_INIT;
-  smap_init(&done, &st->scratch);
+  ng_strmap_init(&done);
 
   for (size_t t = 0; t < nt; t++)
     ends[t] = NONE;
@@ -751,12 +714,28 @@ static void find_handles(state *st)
     ng_buf_reset(&h);
     ng_name_letters(s + 1, n - 1, &h);
     int added;
-    smap_put(&done, h.ptr, h.len, e, &added);
+    ng_strmap_put(&done, h.ptr, h.len, e, &added);
     if (added)
       add_alias(doc, &doc->entities.v[e], ng_doc_strndup(doc, s, n));
   }
 
-  /* Second pass: the other handles, by their letters. */
+  /* Then handles the article says are someone's: "the Kremlin's account @x". */
+  for (size_t t = 0; t < nt; t++) {
+    if (!(doc->tokens.v[t].flags & NG_TOK_HANDLE))
+      continue;
+    size_t n, e = said_owner(st, ends, t);
+    const char *s = ng_tok_text(doc, t, &n);
+    if (e == NONE)
+      continue;
+    ng_buf_reset(&h);
+    ng_name_letters(s + 1, n - 1, &h);
+    int added;
+    ng_strmap_put(&done, h.ptr, h.len, e, &added);
+    if (added)
+      add_alias(doc, &doc->entities.v[e], ng_doc_strndup(doc, s, n));
+  }
+
+  /* Last, the other handles, by their letters. */
   build_handle_index(st, &hx);
   for (size_t t = 0; t < nt; t++) {
     if (!(doc->tokens.v[t].flags & NG_TOK_HANDLE))
@@ -765,17 +744,17 @@ static void find_handles(state *st)
     const char *s = ng_tok_text(doc, t, &n);
     ng_buf_reset(&h);
     ng_name_letters(s + 1, n - 1, &h);
-    if (!h.len || smap_get(&done, h.ptr, h.len))
+    if (!h.len || ng_strmap_get(&done, h.ptr, h.len))
       continue;
     size_t e = h.len <= 64 ? match_handle(st, &hx, h.ptr, h.len) : NONE;
-    smap_put(&done, h.ptr, h.len, e, NULL);
+    ng_strmap_put(&done, h.ptr, h.len, e, NULL);
     if (e != NONE)
       add_alias(doc, &doc->entities.v[e], ng_doc_strndup(doc, s, n));
   }
 
-  smap_release(&hx.full);
-  smap_release(&hx.surname);
-  smap_release(&done);
+  ng_strmap_release(&hx.full);
+  ng_strmap_release(&hx.surname);
+  ng_strmap_release(&done);
   ng_buf_release(&h);
   free(ends);
 }

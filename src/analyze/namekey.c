@@ -55,60 +55,85 @@ static int is_sep(uint32_t cp)
          cp == 0xAB || cp == 0xBB;
 }
 
-/* Case-insensitive ASCII compare of w[0..n) (minus one final '.') to s. */
-static int word_in(const char *w, size_t n, const char *const *list)
+/* A word list entry: the word (lower case) and its length. */
+typedef struct word {
+  const char *s;
+  size_t n;
+} word;
+#define W(lit) {lit, sizeof(lit) - 1}
+
+/* Is w[0..n) (minus one final '.') in list, ignoring ASCII case? */
+static int word_in(const char *w, size_t n, const word *list)
 {
   if (n && w[n - 1] == '.')
     n--;
   if (!n)
     return 0;
-  for (size_t i = 0; list[i]; i++) {
-    const char *s = list[i];
-    size_t k = 0;
-    while (k < n && s[k]) {
-      char a = w[k], b = s[k];
+  unsigned char c0 = (unsigned char)w[0];
+  if (c0 >= 'A' && c0 <= 'Z')
+    c0 = (unsigned char)(c0 + 32);
+  for (size_t i = 0; list[i].s; i++) {
+    const char *s = list[i].s;
+    if (list[i].n != n || (unsigned char)s[0] != c0)
+      continue;
+    size_t k = 1;
+    while (k < n) {
+      char a = w[k];
       if (a >= 'A' && a <= 'Z')
         a = (char)(a + 32);
-      if (a != b)
+      if (a != s[k])
         break;
       k++;
     }
-    if (k == n && !s[k])
+    if (k == n)
       return 1;
   }
   return 0;
 }
 
-static const char *const titles[] = {
-    "mr",       "mrs",     "ms",       "miss",     "mx",        "dr",
-    "prof",     "professor", "sir",    "dame",     "lord",      "lady",
-    "president", "pres",   "senator",  "sen",      "rep",       "representative",
-    "gov",      "governor", "mayor",   "judge",    "justice",   "minister",
-    "chancellor", "premier", "king",   "queen",    "prince",    "princess",
-    "sheikh",   "pope",    "rev",      "reverend", "gen",       "general",
-    "col",      "colonel", "lt",       "capt",     "captain",   "sgt",
-    "adm",      "admiral", "maj",      "major",    "congressman",
-    "congresswoman", "secretary", "ambassador", "commissioner", NULL};
+static const word titles[] = {
+    W("mr"),         W("mrs"),         W("ms"),
+    W("miss"),       W("mx"),          W("dr"),
+    W("prof"),       W("professor"),   W("sir"),
+    W("dame"),       W("lord"),        W("lady"),
+    W("president"),  W("pres"),        W("senator"),
+    W("sen"),        W("rep"),         W("representative"),
+    W("gov"),        W("governor"),    W("mayor"),
+    W("judge"),      W("justice"),     W("minister"),
+    W("chancellor"), W("premier"),     W("king"),
+    W("queen"),      W("prince"),      W("princess"),
+    W("sheikh"),     W("pope"),        W("rev"),
+    W("reverend"),   W("gen"),         W("general"),
+    W("col"),        W("colonel"),     W("lt"),
+    W("capt"),       W("captain"),     W("sgt"),
+    W("adm"),        W("admiral"),     W("maj"),
+    W("major"),      W("congressman"), W("congresswoman"),
+    W("secretary"),  W("ambassador"),  W("commissioner"),
+    {NULL, 0}};
 
 /*
  * The honorifics a key drops.  Fewer than the titles above: "General
  * Motors", "Major League Baseball" and "King Digital" are names, while
  * nobody's name starts with "Mr".
  */
-static const char *const honorifics[] = {"mr", "mrs", "ms", "mx", "dr",
-                                         "prof", "sir", "dame", NULL};
+static const word honorifics[] = {W("mr"),  W("mrs"),  W("ms"),
+                                  W("mx"),  W("dr"),   W("prof"),
+                                  W("sir"), W("dame"), {NULL, 0}};
 
-static const char *const legal_suffixes[] = {
-    "inc",  "incorporated", "corp", "corporation", "co", "ltd", "limited",
-    "llc",  "plc",  "ag",   "sa",   "gmbh", "nv",   "bv", "lp",  "llp",
-    "spa",  "ab",   "asa",  "oyj",  "se",   "pty",  NULL};
+static const word legal_suffixes[] = {
+    W("inc"), W("incorporated"), W("corp"), W("corporation"), W("co"),
+    W("ltd"), W("limited"),      W("llc"),  W("plc"),         W("ag"),
+    W("sa"),  W("gmbh"),         W("nv"),   W("bv"),          W("lp"),
+    W("llp"), W("spa"),          W("ab"),   W("asa"),         W("oyj"),
+    W("se"),  W("pty"),          {NULL, 0}};
 
-static const char *const generational[] = {"jr", "sr", "ii", "iii", "iv",
-                                           NULL};
+static const word generational[] = {W("jr"),  W("sr"), W("ii"),
+                                    W("iii"), W("iv"), {NULL, 0}};
 
-static const char *const function_words[] = {
-    "of", "the", "and", "for", "&", "de", "la", "le", "du", "des", "del",
-    "da", "di", "on", "in", "at", "to", "a", "an", "und", "der", "y", NULL};
+static const word function_words[] = {
+    W("of"), W("the"), W("and"), W("for"), W("&"),   W("de"), W("la"),  W("le"),
+    W("du"), W("des"), W("del"), W("da"),  W("di"),  W("on"), W("in"),  W("at"),
+    W("to"), W("a"),   W("an"),  W("und"), W("der"), W("y"),  {NULL, 0}};
 
 int ng_name_is_title(const char *w, size_t n)
 {
@@ -142,8 +167,7 @@ static int next_word(const char *key, size_t n, size_t *i, size_t *ws,
 
 void ng_name_key(const char *name, size_t n, ng_buf *out)
 {
-  ng_buf tmp = NG_BUF_INIT;
-  size_t i = 0, end = n;
+  size_t i = 0, end = n, base = out->len;
 
   /*
    * Trim what may trail a name in a careless span ("Musk's", "Reuters'",
@@ -168,38 +192,56 @@ void ng_name_key(const char *name, size_t n, ng_buf *out)
   else if (end >= 3 && !memcmp(name + end - 3, "\xe2\x80\x99", 3))
     end -= 3;
 
-  /* Words, folded, one space apart, inner dots and apostrophes dropped. */
+  /*
+   * Words, folded, one space apart, inner dots and apostrophes dropped;
+   * written straight into out (a key is never longer than three bytes a
+   * byte of its name: U+FFFD for a stray byte).
+   */
+  ng_buf_grow(out, 3 * end + 1);
+  char *o = out->ptr;
+  size_t len = base;
   int in_word = 0;
   while (i < end) {
-    uint32_t cp = ng_utf8_next(name, end, &i);
+    unsigned char c = (unsigned char)name[i];
+    uint32_t cp;
+    if (c < 0x80) {
+      i++;
+      cp = c;
+    } else {
+      cp = ng_utf8_next(name, end, &i);
+    }
     if (is_sep(cp)) {
       in_word = 0;
       continue;
     }
     if (cp == '.' || is_apostrophe(cp))
       continue;
-    if (!in_word && tmp.len)
-      ng_buf_addch(&tmp, ' ');
+    if (!in_word && len > base)
+      o[len++] = ' ';
     in_word = 1;
-    char enc[4];
-    size_t k = ng_utf8_encode(fold(cp), enc);
-    ng_buf_add(&tmp, enc, k);
+    if (cp < 0x80)
+      o[len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    else
+      len += ng_utf8_encode(fold(cp), o + len);
   }
 
   /* Leading "the" and honorifics go, unless they are all there is. */
-  size_t j = 0, ws, wl, keep = 0;
-  while (next_word(tmp.ptr, tmp.len, &j, &ws, &wl)) {
-    if (!(wl == 3 && !memcmp(tmp.ptr + ws, "the", 3)) &&
-        !word_in(tmp.ptr + ws, wl, honorifics))
+  size_t j = base, ws, wl, keep = base;
+  while (next_word(o, len, &j, &ws, &wl)) {
+    if (!(wl == 3 && !memcmp(o + ws, "the", 3)) &&
+        !word_in(o + ws, wl, honorifics))
       break;
     keep = j;
   }
-  while (keep < tmp.len && tmp.ptr[keep] == ' ')
+  while (keep < len && o[keep] == ' ')
     keep++;
-  if (keep >= tmp.len)
-    keep = 0;
-  ng_buf_add(out, tmp.ptr + keep, tmp.len - keep);
-  ng_buf_release(&tmp);
+  if (keep >= len)
+    keep = base;
+  if (keep > base) {
+    memmove(o + base, o + keep, len - keep);
+    len -= keep - base;
+  }
+  ng_buf_setlen(out, len);
 }
 
 size_t ng_name_words(const char *key, size_t n)
@@ -356,4 +398,71 @@ int ng_handle_match(const char *handle, size_t hn, const char *name,
   ng_buf_release(&h);
   ng_buf_release(&m);
   return score;
+}
+
+int ng_name_all_caps(const char *s, size_t n)
+{
+  size_t letters = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] >= 'a' && s[i] <= 'z')
+      return 0;
+    if (s[i] >= 'A' && s[i] <= 'Z')
+      letters++;
+  }
+  return letters >= 2;
+}
+
+int ng_name_better_spelling(const char *a, size_t an, const char *b,
+                            size_t bn)
+{
+  int ca = ng_name_all_caps(a, an), cb = ng_name_all_caps(b, bn);
+  if (ca == cb)
+    return 0;
+  /* A short one-word acronym is its capitals: "NATO", "CIA", "U.S.". */
+  const char *caps = ca ? a : b;
+  size_t cn = ca ? an : bn, letters = 0;
+  for (size_t i = 0; i < cn; i++)
+    letters += caps[i] >= 'A' && caps[i] <= 'Z';
+  if (letters <= 4 && !memchr(caps, ' ', cn))
+    return ca;
+  return cb;
+}
+
+size_t ng_name_distance(const char *a, size_t an, const char *b, size_t bn,
+                        size_t max)
+{
+  enum { CAP = 64 };
+  if ((an > bn ? an - bn : bn - an) > max)
+    return max + 1;
+  if (an >= CAP || bn >= CAP)
+    return an == bn && !memcmp(a, b, an) ? 0 : max + 1;
+  /* Three rows of the optimal-string-alignment table. */
+  size_t r0[CAP + 1], r1[CAP + 1], r2[CAP + 1];
+  size_t *pp = r0, *p = r1, *c = r2;
+  for (size_t j = 0; j <= bn; j++)
+    p[j] = j;
+  for (size_t i = 1; i <= an; i++) {
+    size_t best = c[0] = i;
+    for (size_t j = 1; j <= bn; j++) {
+      size_t cost = a[i - 1] != b[j - 1];
+      size_t v = p[j - 1] + cost;
+      if (p[j] + 1 < v)
+        v = p[j] + 1;
+      if (c[j - 1] + 1 < v)
+        v = c[j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+          pp[j - 2] + 1 < v)
+        v = pp[j - 2] + 1;
+      c[j] = v;
+      if (v < best)
+        best = v;
+    }
+    if (best > max)
+      return max + 1;
+    size_t *t = pp;
+    pp = p;
+    p = c;
+    c = t;
+  }
+  return p[bn] > max ? max + 1 : p[bn];
 }

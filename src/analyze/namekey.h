@@ -122,4 +122,30 @@ void ng_name_letters(const char *s, size_t n, ng_buf *out);
 int ng_handle_match(const char *handle, size_t hn, const char *name,
                     size_t nn);
 
+/*
+ * Is s (n bytes) written in capitals: at least two ASCII letters and no
+ * lower-case ones ("REUTERS", "U.S.")?  Such a form is the worse
+ * spelling of a name also written in mixed case, except a short acronym
+ * ("NATO" over "Nato"): see ng_name_better_spelling().
+ */
+int ng_name_all_caps(const char *s, size_t n);
+
+/*
+ * Of two spellings of one name with the same key but for case, is a
+ * better to show than b?  Mixed case beats capitals ("Reuters" over
+ * "REUTERS", "Moscow" over "MOSCOW"), except that a one-word name of at
+ * most four capitals keeps them ("NATO" over "Nato").  Neither
+ * being better returns 0 both ways.
+ */
+int ng_name_better_spelling(const char *a, size_t an, const char *b,
+                            size_t bn);
+
+/*
+ * Edit distance between a and b (bytes; insert, delete, substitute and
+ * swap of neighbours each cost 1), or max + 1 when it is over max.
+ * "tenev" / "teneff" is 2.  Cost O(an * bn), less when it gives up early.
+ */
+size_t ng_name_distance(const char *a, size_t an, const char *b, size_t bn,
+                        size_t max);
+
 #endif

@@ -44,6 +44,18 @@ enum {
   NG_GAZ_NOTNAME = 1 << 7 /* page furniture: "Home", "Watchlist" */
 };
 
+/*
+ * Bits 16-17 of a single word's mask: how the training text writes the
+ * word away from sentence starts and capitals headlines.  It tells a
+ * sentence's first word "Shares" (mostly "shares") from "Tesla".
+ */
+#define NG_GAZ_CASE_SHIFT 16
+enum {
+  NG_CASE_LOWER = 1, /* nine times in ten or more lower case */
+  NG_CASE_TITLE = 2, /* nine times in ten or more capitalized */
+  NG_CASE_MIXED = 3  /* both */
+};
+
 /* Look up a gazetteer phrase hash: its class mask, or 0. */
 typedef unsigned (*ng_ner_gaz_fn)(const void *data, uint64_t key);
 
@@ -62,8 +74,11 @@ typedef struct ng_ner_ctx {
   uint64_t *case_key;
   unsigned char *case_val;
   size_t case_mask;
-  /* Per-sentence scratch, sized for the longest sentence. */
+  /* Per token of the document: hashes of its lower-cased word and shape. */
   uint64_t *lw, *sh;
+  /* Per token: no capital letter at all ("said", ",", "1996"). */
+  unsigned char *plain;
+  /* Per-sentence scratch, sized for the longest sentence. */
   unsigned *gz; /* gazetteer features of each token, packed */
   size_t cap;
 } ng_ner_ctx;
@@ -82,6 +97,9 @@ void ng_ner_features(ng_ner_ctx *c, size_t tb, size_t te,
                      const unsigned char *need, uint64_t *feats,
                      unsigned char *nfeat);
 
+/* Is tokens [tb, te) a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")? */
+int ng_ner_caps_line(const ng_doc *doc, size_t tb, size_t te);
+
 /* Hash of a token's lower-cased text (digits read as 0): gazetteer keys fold it. */
 uint64_t ng_ner_word_hash(const char *s, size_t n);
 /* Extend a phrase hash by the next word's hash (h = 0 starts a phrase). */
@@ -97,6 +115,19 @@ int ng_ner_allowed(int a, int b);
  */
 void ng_ner_viterbi(const float *em, size_t n, const float *trans,
                     unsigned char *back, unsigned char *tags);
+
+/* trans with the BIO constraint folded in (ng_ner_allowed), into tr. */
+void ng_ner_fold_trans(const float *trans, float *tr);
+
+/*
+ * ng_ner_viterbi's work on folded transitions tr, for a stretch of a
+ * sentence: the path enters from tag `from` (NTAGS: the sentence start)
+ * and, when `to` >= 0, leaves into tag `to`.  A sentence whose other
+ * tokens are held to O decodes stretch by stretch this way, with the
+ * same answer as the whole.
+ */
+void ng_ner_decode(const float *em, size_t n, const float *tr, int from,
+                   int to, unsigned char *back, unsigned char *tags);
 
 /*
  * The compiled model, as ner_train writes it and names.c embeds it.  All

@@ -101,15 +101,21 @@ static uint64_t table_get(const table *t, uint64_t key)
 typedef struct gazetteers {
   const table *ext;   /* the lists */
   const table *train; /* names of the training data (other folds) */
+  const table *cased; /* casing of words in the training text (other folds) */
 } gazetteers;
 
-/* Bits 0-7: the classes features see; 8-15: the same from the lists alone. */
+/*
+ * Bits 0-7: the classes features see; 8-15: the same from the lists
+ * alone; 16-17: the word's casing (NG_GAZ_CASE_SHIFT).
+ */
 static unsigned gaz_lookup(const void *data, uint64_t key)
 {
   const gazetteers *g = data;
   unsigned m = (unsigned)table_get(g->ext, key);
   if (g->train)
     m |= (unsigned)table_get(g->train, key);
+  if (g->cased)
+    m |= (unsigned)table_get(g->cased, key);
   return m;
 }
 
@@ -277,6 +283,47 @@ static void train_gazetteer(const corpus *c, size_t skip, table *out)
   }
 }
 
+/*
+ * How the words of docs (but those whose index % FOLDS == skip) are
+ * written where case means something: not first in a sentence, not in a
+ * capitals headline.  A word seen at least three times gets a class in
+ * bits 16-17 of its single-word key.
+ */
+static void train_casing(const corpus *c, size_t skip, table *out)
+{
+  table counts; /* lower case count in bits 0-31, capitalized in 32-63 */
+  table_init(&counts, 1 << 16);
+  for (size_t d = 0; d < c->docs.n; d++) {
+    if (d % FOLDS == skip)
+      continue;
+    const ng_doc *doc = c->docs.v[d];
+    for (size_t s = 0; s < doc->sentences.n; s++) {
+      const ng_sentence *st = &doc->sentences.v[s];
+      if (ng_ner_caps_line(doc, st->tok_begin, st->tok_end))
+        continue;
+      for (size_t t = st->tok_begin + 1; t < st->tok_end; t++) {
+        unsigned f = doc->tokens.v[t].flags;
+        if (!(f & NG_TOK_WORD) || !(f & (NG_TOK_LOWER | NG_TOK_UPPER)))
+          continue;
+        *table_put(&counts, phrase_of(doc, t, t + 1)) +=
+            (f & NG_TOK_LOWER) ? 1 : (uint64_t)1 << 32;
+      }
+    }
+  }
+  for (size_t i = 0; i <= counts.mask; i++) {
+    if (!counts.key[i])
+      continue;
+    uint64_t lower = counts.val[i] & 0xffffffffu, upper = counts.val[i] >> 32;
+    if (lower + upper < 3)
+      continue;
+    unsigned cls = lower >= 9 * upper   ? NG_CASE_LOWER
+                   : upper >= 9 * lower ? NG_CASE_TITLE
+                                        : NG_CASE_MIXED;
+    *table_put(out, counts.key[i]) |= (uint64_t)cls << NG_GAZ_CASE_SHIFT;
+  }
+  table_release(&counts);
+}
+
 /* ------------------------------------------------------------------ */
 
 static uint64_t rng_state = 0x2545f4914f6cdd1dULL;
@@ -405,7 +452,7 @@ int main(int argc, char **argv)
     return usage();
 
   corpus c = {0};
-  table ext, foldgaz[FOLDS], allgaz;
+  table ext, foldgaz[FOLDS], foldcase[FOLDS], allgaz, allcase;
   table_init(&ext, 1024);
   if (read_corpus(argv[i], &c) < 0)
     return 1;
@@ -415,9 +462,16 @@ int main(int argc, char **argv)
   for (size_t k = 0; k < FOLDS; k++) {
     table_init(&foldgaz[k], 1024);
     train_gazetteer(&c, k, &foldgaz[k]);
+    table_init(&foldcase[k], 1024);
+    train_casing(&c, k, &foldcase[k]);
   }
   table_init(&allgaz, 1024);
   train_gazetteer(&c, (size_t)-1, &allgaz);
+  table_init(&allcase, 1024);
+  train_casing(&c, (size_t)-1, &allcase);
+  for (size_t k = 0; k <= allcase.mask; k++)
+    if (allcase.key[k])
+      *table_put(&allgaz, allcase.key[k]) |= allcase.val[k];
   for (size_t k = 0; k <= ext.mask; k++)
     if (ext.key[k])
       *table_put(&allgaz, ext.key[k]) |= ext.val[k];
@@ -433,7 +487,7 @@ int main(int argc, char **argv)
   table feat;
   table_init(&feat, 1 << 20);
   for (size_t d = 0, s = 0; d < c.docs.n; d++) {
-    gazetteers g = {&ext, &foldgaz[d % FOLDS]};
+    gazetteers g = {&ext, &foldgaz[d % FOLDS], &foldcase[d % FOLDS]};
     ng_ner_ctx ctx;
     ng_ner_ctx_init(&ctx, c.docs.v[d], gaz_lookup, &g);
     for (; s < c.sents.n && c.sents.v[s].doc == d; s++) {
@@ -544,8 +598,11 @@ int main(int argc, char **argv)
   table_release(&feat);
   table_release(&ext);
   table_release(&allgaz);
-  for (size_t k = 0; k < FOLDS; k++)
+  table_release(&allcase);
+  for (size_t k = 0; k < FOLDS; k++) {
     table_release(&foldgaz[k]);
+    table_release(&foldcase[k]);
+  }
   for (size_t d = 0; d < c.docs.n; d++) {
     ng_doc_free(c.docs.v[d]);
     free(c.gold.v[d]);

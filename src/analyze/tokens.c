@@ -18,11 +18,9 @@
 #include "analyze/analyze.h"
 #include "util/utf8.h"
 
-/* Is cp a letter?  ASCII exactly; beyond ASCII, anything not punctuation. */
-static int is_letter(uint32_t cp)
+/* Beyond ASCII, a letter is anything not punctuation. */
+static int is_letter_wide(uint32_t cp)
 {
-  if (cp < 0x80)
-    return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   if (cp < 0xC0)
     return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
   if (cp == 0xD7 || cp == 0xF7)
@@ -40,16 +38,21 @@ static int is_letter(uint32_t cp)
   return 1;
 }
 
+/* Is cp a letter?  ASCII exactly, inline: nearly every byte of news is. */
+static inline int is_letter(uint32_t cp)
+{
+  if (cp < 0x80)
+    return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return is_letter_wide(cp);
+}
+
 static int is_digit(uint32_t cp)
 {
   return cp >= '0' && cp <= '9';
 }
 
-/* Upper case, for the scripts news names come in. */
-static int is_upper(uint32_t cp)
+static int is_upper_wide(uint32_t cp)
 {
-  if (cp < 0x80)
-    return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xC0 && cp <= 0xDE)
     return cp != 0xD7;
   /* Latin Extended-A pairs upper/lower; the parity flips twice. */
@@ -68,7 +71,15 @@ static int is_upper(uint32_t cp)
   return 0;
 }
 
-static int is_lower_cp(uint32_t cp)
+/* Upper case, for the scripts news names come in. */
+static inline int is_upper(uint32_t cp)
+{
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  return is_upper_wide(cp);
+}
+
+static inline int is_lower_cp(uint32_t cp)
 {
   if (cp < 0x80)
     return cp >= 'a' && cp <= 'z';
@@ -88,10 +99,22 @@ static int is_apostrophe(uint32_t cp)
   return cp == '\'' || cp == 0x2019;
 }
 
-static uint32_t peek(const char *s, size_t len, size_t i, size_t *next)
+/* The character at i and, in *next, where the one after it starts. */
+static inline uint32_t peek(const char *s, size_t len, size_t i, size_t *next)
 {
+  if (i >= len) {
+    if (next)
+      *next = i;
+    return 0;
+  }
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80) {
+    if (next)
+      *next = i + 1;
+    return c;
+  }
   size_t j = i;
-  uint32_t cp = j < len ? ng_utf8_next(s, len, &j) : 0;
+  uint32_t cp = ng_utf8_next(s, len, &j);
   if (next)
     *next = j;
   return cp;
@@ -245,6 +268,31 @@ int ng_tokenize(ng_doc *doc)
         continue;
       }
     }
+    size_t end;
+    unsigned flags;
+    if ((unsigned)((c | 0x20) - 'a') < 26u) {
+      /*
+       * Most words are ASCII letters ended by a blank or punctuation that
+       * scan_word() stops at: take them and their case in one pass.  A
+       * word going on with a digit, '-', '\'', a letter's dot or a byte
+       * beyond ASCII takes the general road below.
+       */
+      size_t k = i, uppers = 0;
+      unsigned char d;
+      while (k < len && (unsigned)(((d = (unsigned char)s[k]) | 0x20) - 'a') < 26u) {
+        uppers += d <= 'Z';
+        k++;
+      }
+      d = k < len ? (unsigned char)s[k] : 0;
+      if (d < 0x80 && !(d >= '0' && d <= '9') && d != '-' && d != '\'' &&
+          !(d == '.' && k - i == 1)) {
+        end = k;
+        flags = NG_TOK_WORD | (c <= 'Z' ? NG_TOK_UPPER : NG_TOK_LOWER);
+        if (k - i >= 2 && uppers == k - i)
+          flags |= NG_TOK_ALLCAP;
+        goto push;
+      }
+    }
     size_t j;
     uint32_t cp = peek(s, len, i, &j);
     if (is_space(cp)) {
@@ -252,8 +300,6 @@ int ng_tokenize(ng_doc *doc)
       i = j;
       continue;
     }
-    size_t end;
-    unsigned flags;
     if (is_letter(cp)) {
       end = scan_word(s, len, i);
       flags = NG_TOK_WORD | case_flags(s, i, end);
@@ -288,6 +334,7 @@ int ng_tokenize(ng_doc *doc)
       end = j;
       flags = NG_TOK_PUNCT;
     }
+  push:
     /* A word never runs into furniture: "RussiaUpdated: Feb 15". */
     if (skip_i < doc->skip.n && doc->skip.v[skip_i].start < end)
       end = doc->skip.v[skip_i].start;
@@ -300,31 +347,6 @@ int ng_tokenize(ng_doc *doc)
     i = end;
   }
   return 0;
-}
-
-int ng_tok_is(const ng_doc *doc, size_t i, const char *word)
-{
-  size_t n;
-  const char *t = ng_tok_text(doc, i, &n);
-  return strlen(word) == n && !memcmp(t, word, n);
-}
-
-int ng_tok_is_ci(const ng_doc *doc, size_t i, const char *word)
-{
-  size_t n;
-  const char *t = ng_tok_text(doc, i, &n);
-  if (strlen(word) != n)
-    return 0;
-  for (size_t k = 0; k < n; k++) {
-    char a = t[k], b = word[k];
-    if (a >= 'A' && a <= 'Z')
-      a = (char)(a - 'A' + 'a');
-    if (b >= 'A' && b <= 'Z')
-      b = (char)(b - 'A' + 'a');
-    if (a != b)
-      return 0;
-  }
-  return 1;
 }
 
 void ng_slug(const char *name, size_t n, ng_buf *out)

@@ -20,14 +20,15 @@ static const char *progname = "newsgraph";
 static void usage(FILE *f)
 {
   fprintf(f,
-          "Usage: %s [-o DIR] [--date YYYY-MM-DD] [-q] [INPUT...]\n"
+          "Usage: %s [-o DIR] [--format LIST] [--date YYYY-MM-DD] [-q] [INPUT...]\n"
           "       %s extract [--text] [--date YYYY-MM-DD] [-o FILE] INPUT...\n"
           "\n"
           "Find the people, organizations, places and dated events in news\n"
           "articles and merge them into one graph and timeline.\n"
           "\n"
           "The main job reads every INPUT (default: samples/) and writes\n"
-          "graph.dot, graph.svg and timeline.json into DIR (default: out/).\n"
+          "graph.dot, graph.svg and timeline.json, or the files --format\n"
+          "names, into DIR (default: out/).\n"
           "'extract' writes one JSON line per document instead: mentions,\n"
           "temporal expressions and events, to standard output or FILE.\n"
           "\n"
@@ -37,6 +38,10 @@ static void usage(FILE *f)
           "\n"
           "Options:\n"
           "  -o, --output PATH   output folder (main job) or file (extract)\n"
+          "  -f, --format LIST   main job: the files to write, comma-separated:\n"
+          "                      dot, svg, json (timeline.json), timelinejs,\n"
+          "                      cytoscape, gexf, graphml, csv (nodes.csv and\n"
+          "                      edges.csv), default (dot,svg,json) or all\n"
           "      --date DATE     publication date for documents without one\n"
           "      --text          extract: include the plain text offsets use\n"
           "  -q, --quiet         do not report skipped inputs\n"
@@ -46,11 +51,12 @@ static void usage(FILE *f)
           "Examples:\n"
           "  %s                              samples/ into out/\n"
           "  %s -o report articles/ feed.rss\n"
+          "  %s -f default,gexf,csv articles/     also for Gephi, spreadsheets\n"
           "  %s extract --date 2021-02-15 story.txt | jq .mentions\n"
           "\n"
           "Exit status: 0 all inputs read; 1 some inputs skipped but outputs\n"
           "written; 2 usage error; 3 an output could not be written.\n",
-          progname, progname, progname, progname, progname);
+          progname, progname, progname, progname, progname, progname);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -79,10 +85,22 @@ static int valid_date(const char *s)
 
 typedef struct cli {
   int extract, with_text, quiet;
+  unsigned formats;
   const char *output, *date;
   const char **inputs;
   size_t n_inputs;
 } cli;
+
+/* --format LIST for the main job; EXIT_OK or EXIT_USAGE. */
+static int set_formats(cli *c, const char *opt, const char *list)
+{
+  ng_err err = NG_ERR_INIT;
+  if (c->extract)
+    return usage_error("'%s' goes with the main job, not 'extract'", opt);
+  if (ng_formats_parse(list, &c->formats, &err) < 0)
+    return usage_error("%s", err.msg);
+  return EXIT_OK;
+}
 
 /* Parse argv into c; EXIT_OK, EXIT_USAGE, or -1 after --help/--version. */
 static int parse_args(int argc, char **argv, cli *c)
@@ -124,6 +142,14 @@ static int parse_args(int argc, char **argv, cli *c)
       } else {
         c->output = argv[++i];
       }
+    } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+      if (i + 1 >= argc)
+        return usage_error("'%s' needs a value", a);
+      if (set_formats(c, a, argv[++i]) != EXIT_OK)
+        return EXIT_USAGE;
+    } else if (!strncmp(a, "--format=", 9)) {
+      if (set_formats(c, "--format", a + 9) != EXIT_OK)
+        return EXIT_USAGE;
     } else if (!strncmp(a, "--output=", 9)) {
       c->output = a + 9;
     } else if (!strncmp(a, "--date=", 7)) {
@@ -227,7 +253,8 @@ int main(int argc, char **argv)
     free(c.inputs);
     return code < 0 ? EXIT_OK : code;
   }
-  ng_options opts = {c.date, warn, &c.quiet};
+  ng_options opts = {.default_date = c.date, .warn = warn, .warn_data = &c.quiet,
+                     .formats = c.formats};
   code = c.extract ? run_extract(&c, &opts) : run_main(&c, &opts);
   free(c.inputs);
   /* A full disk should never look like success (jq checks the same). */

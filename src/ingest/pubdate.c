@@ -458,20 +458,27 @@ static int keyword_date(const char *s, size_t ls, size_t le, size_t p,
   return 1;
 }
 
+/* The bytes a keyword starts with, either case: every byte of a text asks. */
+static const unsigned char keyword_start[256] = {
+    ['d'] = 1, ['p'] = 1, ['u'] = 1, ['l'] = 1, ['f'] = 1, ['m'] = 1,
+    ['D'] = 1, ['P'] = 1, ['U'] = 1, ['L'] = 1, ['F'] = 1, ['M'] = 1,
+};
+
 /* Look for keyword headers in the line s[ls..le). */
 static void scan_line(const char *s, size_t ls, size_t le, found *best,
                       ng_doc *doc) {
   for (size_t p = ls; p < le; p++) {
     unsigned char c = (unsigned char)s[p];
+    if (!keyword_start[c])
+      continue;
     unsigned char prev = p > ls ? (unsigned char)s[p - 1] : ' ';
     int first = lower(c);
-    if (!(first == 'd' || first == 'p' || first == 'u' || first == 'l' ||
-          first == 'f' || first == 'm'))
-      continue;
     /* A word start, or a capital glued to the word before it. */
     if ((is_alpha(prev) || is_digit(prev) || prev >= 0x80) && !is_upper(c))
       continue;
     for (size_t k = 0; k < sizeof(keywords) / sizeof(*keywords); k++) {
+      if (keywords[k].word[0] != first)
+        continue;
       size_t wl = strlen(keywords[k].word), end;
       ng_ymd t;
       if (!starts_ci(s, le, p, keywords[k].word))

@@ -120,13 +120,13 @@ static int one_of(int c, const char *set) {
 }
 
 /* Blanks, no-break space, zero-width space and byte-order mark. */
-static size_t space_len(const char *s, size_t n, size_t i) {
+static inline size_t space_len(const char *s, size_t n, size_t i) {
   const unsigned char *u = (const unsigned char *)s;
   if (i >= n)
     return 0;
-  if (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' || u[i] == '\f' ||
-      u[i] == '\v')
-    return 1;
+  if (u[i] < 0x80)
+    return u[i] == ' ' || u[i] == '\t' || u[i] == '\r' || u[i] == '\f' ||
+           u[i] == '\v';
   if (i + 1 < n && u[i] == 0xc2 && u[i + 1] == 0xa0)
     return 2;
   if (i + 2 < n && u[i] == 0xe2 && u[i + 1] == 0x80 && u[i + 2] == 0x8b)
@@ -164,9 +164,13 @@ static void split_lines(const char *text, size_t len, line_vec *out) {
   }
 }
 
-static size_t count_words(const char *s, size_t n) {
+/*
+ * The words of s[0..n), counted up to limit: the callers only compare
+ * with a small number, and a paragraph is long.
+ */
+static size_t count_words(const char *s, size_t n, size_t limit) {
   size_t words = 0, i = 0, k;
-  while (i < n) {
+  while (i < n && words < limit) {
     while ((k = space_len(s, n, i)) > 0)
       i += k;
     if (i >= n)
@@ -240,6 +244,8 @@ static int lexicon_match(const char *s, size_t n) {
   for (size_t i = 0; i < sizeof(furniture_lexicon) / sizeof(*furniture_lexicon);
        i++) {
     const char *w = furniture_lexicon[i].s;
+    if (!n || lower((unsigned char)s[0]) != w[0])
+      continue;
     size_t wl = strlen(w);
     if (furniture_lexicon[i].how == PREFIX ? has_ci(s, n, w, 0)
                                            : (wl == m && has_ci(s, m, w, 0)))
@@ -269,8 +275,11 @@ static int breadcrumb(const char *s, size_t n) {
 static int menu(const char *s, size_t n) {
   size_t i = 0, words = 0, hits = 0, k;
   for (size_t j = 0; j < n; j++)
-    if (one_of(s[j], ".,;:!?\"()"))
+    switch (s[j]) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case '"':
+    case '(': case ')':
       return 0;
+    }
   while (i < n) {
     while ((k = space_len(s, n, i)) > 0)
       i += k;
@@ -294,7 +303,10 @@ static int menu(const char *s, size_t n) {
 
 /* "... Download The Mint News App to get Daily Market Updates." */
 static int app_promo(const char *s, size_t n) {
-  for (size_t i = 0; i + 9 <= n; i++)
+  const char *d = s, *last = n >= 9 ? s + n - 9 : NULL;
+  while (last && d <= last &&
+         (d = memchr(d, 'D', (size_t)(last - d) + 1)) != NULL) {
+    size_t i = (size_t)(d - s);
     if (!memcmp(s + i, "Download ", 9)) {
       for (size_t j = i + 9; j + 4 <= n; j++)
         if (!memcmp(s + j, " App", 4) &&
@@ -302,6 +314,8 @@ static int app_promo(const char *s, size_t n) {
           return 1;
       return 0;
     }
+    d++;
+  }
   return 0;
 }
 
@@ -314,7 +328,7 @@ static int furniture(const char *s, size_t n) {
    * are labels, buttons and icons, not the story.  The title is spared by
    * the caller.
    */
-  return count_words(s, n) <= 2 && !ends_sentence(s, n);
+  return count_words(s, n, 3) <= 2 && !ends_sentence(s, n);
 }
 
 /* The length of a furniture token glued to the end of the line, or 0. */
@@ -342,7 +356,7 @@ static int covered(const ng_doc *doc, size_t start, size_t end) {
 
 /* The body has begun: a long paragraph, or a full sentence of some length. */
 static int paragraph(const char *s, size_t n) {
-  size_t words = count_words(s, n);
+  size_t words = count_words(s, n, 31);
   return words > 30 || (words > 15 && ends_sentence(s, n));
 }
 
@@ -360,7 +374,7 @@ static int title_like(const char *text, const line_vec *lines, size_t i,
                       size_t min_words, size_t max_words) {
   const line *l = &lines->v[i];
   const char *s = text + l->start;
-  size_t n = l->end - l->start, words = count_words(s, n);
+  size_t n = l->end - l->start, words = count_words(s, n, max_words + 1);
   unsigned char last = (unsigned char)s[n - 1];
   if (words < min_words || words > max_words)
     return 0;

@@ -78,7 +78,8 @@ typedef struct ng_dentity {
 /* A labelled tie found in the text: "Kremlin spokesman Dmitry Peskov". */
 typedef struct ng_relation {
   size_t source, target; /* doc entity indices: Peskov, Kremlin */
-  char *role;            /* "spokesman" */
+  char *role;            /* the job's label: "spokesperson", "CEO" */
+  char *surface;         /* the words as written: "spokesman", "boss" */
   size_t sentence;
 } ng_relation;
 

@@ -36,13 +36,16 @@ void ng_graph_free(ng_graph *g)
   for (size_t i = 0; i < g->entities.n; i++) {
     NG_VEC_FREE(g->entities.v[i].aliases);
     NG_VEC_FREE(g->entities.v[i].docs);
+    NG_VEC_FREE(g->entities.v[i].merged);
   }
   for (size_t i = 0; i < g->events.n; i++) {
     NG_VEC_FREE(g->events.v[i].participants);
     NG_VEC_FREE(g->events.v[i].sources);
   }
-  for (size_t i = 0; i < g->edges.n; i++)
+  for (size_t i = 0; i < g->edges.n; i++) {
     NG_VEC_FREE(g->edges.v[i].sources);
+    NG_VEC_FREE(g->edges.v[i].spans);
+  }
   NG_VEC_FREE(g->docs);
   NG_VEC_FREE(g->entities);
   NG_VEC_FREE(g->events);

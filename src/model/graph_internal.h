@@ -25,6 +25,19 @@ typedef struct ng_gdoc {
   size_t duplicate_of; /* index of the doc it repeats, or (size_t)-1 */
 } ng_gdoc;
 
+/*
+ * The merge record: one document's entity that went into a merged one,
+ * under the name that document gave it.
+ */
+typedef struct ng_gmerged {
+  size_t doc;        /* index into g->docs */
+  char *name;        /* the document's canonical form of the name */
+  char **aliases;    /* the other forms that document used */
+  size_t n_aliases;
+  size_t n_mentions; /* mentions in that document */
+  size_t start, end; /* the first of them: byte offsets in the doc's text */
+} ng_gmerged;
+
 typedef struct ng_gentity {
   char *id;   /* "person:elon-musk", unique in the graph */
   char *name; /* canonical: the most complete form seen */
@@ -32,6 +45,7 @@ typedef struct ng_gentity {
   NG_VEC(char *) aliases; /* sorted, unique, never equal to name */
   size_t n_mentions;
   NG_VEC(size_t) docs; /* indices into g->docs, sorted */
+  NG_VEC(ng_gmerged) merged; /* in document order, never empty */
 } ng_gentity;
 
 /* Where a fact was read: a sentence of a document. */
@@ -42,6 +56,7 @@ typedef struct ng_gsource {
   size_t start, end; /* its byte offsets in the document's text */
   char *date_text;   /* the date expression used, or NULL */
   char date[48];     /* the value that source gave, "" if none */
+  char *role_text;   /* a relation's role as written ("boss"), else NULL */
 } ng_gsource;
 
 /* A date that some sources gave an event, outvoted by the others. */
@@ -65,16 +80,26 @@ typedef struct ng_gevent {
 } ng_gevent;
 
 /*
+ * A sentence of a document, without its text (co-mentions are too many
+ * to copy each sentence): where a co-mention was read.
+ */
+typedef struct ng_gspan {
+  size_t doc;        /* index into g->docs */
+  size_t start, end; /* the sentence's byte offsets in the doc's text */
+} ng_gspan;
+
+/*
  * A tie between two entities.  role == NULL: they act together (share
- * sentences), weight = how many sentences.  role != NULL: a labelled
- * relation, "a is <role> of b" (Peskov spokesman of Kremlin), weight =
- * how many sources say so.
+ * sentences), weight = how many sentences, spans = those sentences, so
+ * weight == spans.n.  role != NULL: a labelled relation, "a is <role> of
+ * b" (Peskov spokesman of Kremlin), weight = how many sources say so.
  */
 typedef struct ng_gedge {
   size_t a, b;
   char *role;
   unsigned weight;
-  NG_VEC(ng_gsource) sources; /* for role edges; empty for co-mentions */
+  NG_VEC(ng_gsource) sources; /* role edges: where read, in document order */
+  NG_VEC(ng_gspan) spans;     /* co-mentions: the sentences counted */
 } ng_gedge;
 
 struct ng_graph {

@@ -46,8 +46,10 @@
 #include <strings.h>
 
 #include "analyze/analyze.h"
+#include "analyze/namekey.h"
 #include "model/graph_internal.h"
 #include "util/civil.h"
+#include "util/strmap.h"
 
 #define MINHASH_K 64
 #define NO_DOC ((size_t)-1)
@@ -59,11 +61,13 @@ typedef struct rec {
   char **aliases;
   size_t n_aliases;
   size_t n_mentions;
+  size_t start, end; /* the first mention */
 } rec;
 
 typedef struct pair {
   size_t a, b; /* record ids */
   size_t doc;
+  size_t start, end; /* the sentence */
 } pair;
 
 typedef struct rel {
@@ -88,26 +92,18 @@ typedef struct evrec {
 #define NO_REC ((size_t)-1)
 
 struct ng_merge_state {
+  ng_strmap doc_ids; /* ids given so far, to keep them unique */
   NG_VEC(rec) recs;
   NG_VEC(pair) pairs;
   NG_VEC(rel) rels;
   NG_VEC(evrec) events;
   NG_VEC(uint64_t) sigs; /* MINHASH_K per document */
   NG_VEC(size_t) sig_len; /* shingles per document */
+  struct dup_index *dups;  /* MinHash values -> documents, for duplicate_of() */
 };
 
 /* ------------------------------------------------------------------ */
 /* Small tools                                                        */
-
-static uint64_t hash_bytes(const char *s, size_t n, uint64_t seed)
-{
-  uint64_t h = 1469598103934665603ULL ^ seed;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 static uint64_t mix(uint64_t x)
 {
@@ -119,59 +115,38 @@ static uint64_t mix(uint64_t x)
   return x;
 }
 
+/* A document id no other document has: id, or id#2, id#3, ... */
+static char *unique_doc_id(ng_graph *g, const char *id)
+{
+  struct ng_merge_state *ms = g->merge;
+  ng_buf b = NG_BUF_INIT;
+  int added;
+  char *out;
+
+  ng_buf_adds(&b, id);
+  for (unsigned k = 2;; k++) {
+    ng_strmap_put(&ms->doc_ids, b.ptr, b.len, 0, &added);
+    if (added)
+      break;
+    ng_buf_reset(&b);
+    ng_buf_addf(&b, "%s#%u", id, k);
+  }
+  out = ng_arena_strdup(&g->arena, b.ptr);
+  ng_buf_release(&b);
+  return out;
+}
+
 /*
- * A string -> size_t map with open addressing; keys are copies in the
- * graph's arena.  Enough for the few hundred thousand keys of a corpus.
+ * Give back a vector's unused room: tens of thousands of edges and
+ * entities each hold a few items in room for eight.
  */
-typedef struct smap {
-  char **keys;
-  size_t *vals;
-  size_t cap, n;
-} smap;
-
-static void smap_free(smap *m)
-{
-  free(m->keys);
-  free(m->vals);
-  memset(m, 0, sizeof(*m));
-}
-
-static size_t *smap_slot(smap *m, ng_arena *arena, const char *key, int create)
-{
-  if (create && (m->n + 1) * 2 > m->cap) {
-    smap old = *m;
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->keys = ng_xcalloc(m->cap, sizeof(char *));
-    m->vals = ng_xcalloc(m->cap, sizeof(size_t));
-    m->n = 0;
-    for (size_t i = 0; i < old.cap; i++) {
-      if (!old.keys[i])
-        continue;
-      size_t h = hash_bytes(old.keys[i], strlen(old.keys[i]), 0) & (m->cap - 1);
-      while (m->keys[h])
-        h = (h + 1) & (m->cap - 1);
-      m->keys[h] = old.keys[i];
-      m->vals[h] = old.vals[i];
-      m->n++;
-    }
-    free(old.keys);
-    free(old.vals);
-  }
-  if (!m->cap)
-    return NULL;
-  size_t h = hash_bytes(key, strlen(key), 0) & (m->cap - 1);
-  while (m->keys[h]) {
-    if (!strcmp(m->keys[h], key))
-      return &m->vals[h];
-    h = (h + 1) & (m->cap - 1);
-  }
-  if (!create)
-    return NULL;
-  m->keys[h] = ng_arena_strdup(arena, key);
-  m->vals[h] = (size_t)-1;
-  m->n++;
-  return &m->vals[h];
-}
+#define SHRINK(vec)                                                         \
+  do {                                                                      \
+    if ((vec).n && (vec).n < (vec).cap) {                                   \
+      (vec).v = ng_xrealloc((vec).v, (vec).n * sizeof(*(vec).v));           \
+      (vec).cap = (vec).n;                                                  \
+    }                                                                       \
+  } while (0)
 
 static size_t find(size_t *parent, size_t x)
 {
@@ -193,69 +168,37 @@ static void unite(size_t *parent, size_t a, size_t b)
     parent[a] = b;
 }
 
-static size_t word_count(const char *s)
-{
-  size_t n = 0;
-  int in = 0;
-  for (; *s; s++) {
-    if (*s == ' ') {
-      in = 0;
-    } else if (!in) {
-      in = 1;
-      n++;
-    }
-  }
-  return n;
-}
-
-/* Legal suffixes that do not change which organization is meant. */
-static const char *const legal_suffixes[] = {
-    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd",
-    "ltd.", "llc", "plc", "ag", "sa", "gmbh", "limited", "nv", NULL};
-
 /*
- * The key two names of one entity share: lower case, single spaces, no
- * leading "the", no trailing legal suffix on organizations, no trailing
- * dot.  Written into out.
+ * The key two names of one entity share: namekey.h's key (case, "the",
+ * honorifics, dots and possessives folded away), less the legal suffix
+ * of an organization or place ("Tesla Inc." is "tesla").  The same rules
+ * coref.c applies within a document, so the two stages cannot disagree
+ * on what "the same name" means.  Written into out.
  */
 static void name_key(const char *name, ng_entity_type type, ng_buf *out)
 {
   ng_buf_reset(out);
-  const char *s = name;
-  if (!strncasecmp(s, "the ", 4))
-    s += 4;
-  int space = 0;
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (isspace(c)) {
-      space = out->len > 0;
-      continue;
-    }
-    if (space)
-      ng_buf_addch(out, ' ');
-    space = 0;
-    ng_buf_addch(out, (char)tolower(c));
-  }
-  if (type == NG_ENTITY_ORG) {
-    char *sp = strrchr(out->ptr, ' ');
-    if (sp) {
-      for (size_t i = 0; legal_suffixes[i]; i++) {
-        if (!strcmp(sp + 1, legal_suffixes[i])) {
-          ng_buf_setlen(out, (size_t)(sp - out->ptr));
-          break;
-        }
-      }
-    }
-  }
-  while (out->len && (out->ptr[out->len - 1] == '.' || out->ptr[out->len - 1] == ','))
-    ng_buf_setlen(out, out->len - 1);
+  ng_name_key(name, strlen(name), out);
+  if (type != NG_ENTITY_PERSON)
+    ng_buf_setlen(out, ng_name_strip_suffix(out->ptr, out->len));
 }
 
-/* The last word of a key ("vladimir putin" -> "putin"). */
-static const char *last_word(const char *key)
+/* An alias's key: a handle keeps its '@' so it never equals a name. */
+static void alias_key(const char *alias, ng_entity_type type, ng_buf *out)
 {
-  const char *sp = strrchr(key, ' ');
-  return sp ? sp + 1 : key;
+  if (alias[0] != '@') {
+    name_key(alias, type, out);
+    return;
+  }
+  ng_buf_reset(out);
+  ng_buf_addch(out, '@');
+  ng_name_letters(alias + 1, strlen(alias + 1), out);
+}
+
+static size_t *put_key(ng_strmap *m, const ng_buf *key, size_t val,
+                       int *added)
+{
+  return ng_strmap_put(m, key->ptr, key->len, val, added);
 }
 
 /* ------------------------------------------------------------------ */
@@ -268,11 +211,30 @@ static struct ng_merge_state *state(ng_graph *g)
   return g->merge;
 }
 
+/* mix() after its first step, x ^= x >> 33. */
+static uint64_t mix_rest(uint64_t x)
+{
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
 /* MinHash of a document's word 4-shingles; its shingle count in *len. */
 static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
 {
-  for (size_t k = 0; k < MINHASH_K; k++)
+  /*
+   * The k-th value of a shingle is mix(sh ^ key_k).  mix() starts with
+   * x ^= x >> 33, which distributes over the xor: that step is done once
+   * for sh and once for each key here, not 64 times per shingle.
+   */
+  uint64_t key[MINHASH_K];
+  for (size_t k = 0; k < MINHASH_K; k++) {
+    uint64_t c = 0x9E3779B97F4A7C15ULL * (k + 1);
+    key[k] = c ^ (c >> 33);
     sig[k] = UINT64_MAX;
+  }
   *len = 0;
   uint64_t w[4] = {0, 0, 0, 0};
   size_t words = 0;
@@ -292,8 +254,9 @@ static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
       continue;
     uint64_t sh = mix(w[0] ^ (w[1] << 1) ^ (w[2] << 2) ^ (w[3] << 3));
     (*len)++;
+    sh ^= sh >> 33;
     for (size_t k = 0; k < MINHASH_K; k++) {
-      uint64_t v = mix(sh ^ (0x9E3779B97F4A7C15ULL * (k + 1)));
+      uint64_t v = mix_rest(sh ^ key[k]); /* mix(original sh ^ c_k) */
       if (v < sig[k])
         sig[k] = v;
     }
@@ -301,20 +264,88 @@ static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
 }
 
 /*
- * Is document d a near-duplicate of an earlier one?  The shorter text's
- * shingles must lie at least 80% inside the longer one's.
+ * Which documents hold which MinHash value at which position: an
+ * open-addressing multimap from a hash of (position, value) to document.
+ * Two documents that share no value have nothing in common by MinHash's
+ * estimate and cannot be duplicates, so duplicate_of() need only weigh the
+ * documents found here instead of every earlier one.
  */
-static size_t duplicate_of(const struct ng_merge_state *ms, size_t d)
+typedef struct dup_slot {
+  uint64_t key; /* 0: empty */
+  size_t doc;
+} dup_slot;
+
+struct dup_index {
+  dup_slot *slots;
+  size_t cap, n;
+  NG_VEC(size_t) found;
+};
+
+static uint64_t dup_key(size_t k, uint64_t value)
+{
+  uint64_t h = mix(value ^ (0x9E3779B97F4A7C15ULL * (k + 1)));
+  return h ? h : 1;
+}
+
+static void dup_insert(struct dup_index *ix, uint64_t key, size_t doc)
+{
+  if ((ix->n + 1) * 2 > ix->cap) {
+    dup_slot *old = ix->slots;
+    size_t old_cap = ix->cap;
+    ix->cap = old_cap ? old_cap * 2 : 1024;
+    ix->slots = ng_xcalloc(ix->cap, sizeof(dup_slot));
+    ix->n = 0;
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i].key)
+        dup_insert(ix, old[i].key, old[i].doc);
+    free(old);
+  }
+  size_t h = (size_t)key & (ix->cap - 1);
+  while (ix->slots[h].key)
+    h = (h + 1) & (ix->cap - 1);
+  ix->slots[h].key = key;
+  ix->slots[h].doc = doc;
+  ix->n++;
+}
+
+static int cmp_doc(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/*
+ * Is document d a near-duplicate of an earlier one?  The shorter text's
+ * shingles must lie at least 80% inside the longer one's.  The earliest
+ * such document is the answer.
+ */
+static size_t duplicate_of(struct ng_merge_state *ms, size_t d)
 {
   const uint64_t *a = ms->sigs.v + d * MINHASH_K;
   double la = (double)ms->sig_len.v[d];
   if (la < 20)
     return NO_DOC;
-  for (size_t e = 0; e < d; e++) {
+  if (!ms->dups)
+    ms->dups = ng_xcalloc(1, sizeof(*ms->dups));
+  struct dup_index *ix = ms->dups;
+  ix->found.n = 0;
+  for (size_t k = 0; ix->cap && k < MINHASH_K; k++) {
+    uint64_t key = dup_key(k, a[k]);
+    for (size_t h = (size_t)key & (ix->cap - 1); ix->slots[h].key;
+         h = (h + 1) & (ix->cap - 1))
+      if (ix->slots[h].key == key)
+        *NG_VEC_PUSH(ix->found) = ix->slots[h].doc;
+  }
+  for (size_t k = 0; k < MINHASH_K; k++)
+    dup_insert(ix, dup_key(k, a[k]), d);
+  if (ix->found.n > 1)
+    qsort(ix->found.v, ix->found.n, sizeof(size_t), cmp_doc);
+  for (size_t i = 0; i < ix->found.n; i++) {
+    size_t e = ix->found.v[i];
+    if (i && e == ix->found.v[i - 1])
+      continue;
     const uint64_t *b = ms->sigs.v + e * MINHASH_K;
     double lb = (double)ms->sig_len.v[e];
-    if (lb < 20)
-      continue;
     size_t same = 0;
     for (size_t k = 0; k < MINHASH_K; k++)
       same += a[k] == b[k];
@@ -355,7 +386,8 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     return ng_err_set(err, NG_ERR_USAGE, "graph already finished");
   size_t d = g->docs.n;
   ng_gdoc *gd = NG_VEC_PUSH(g->docs);
-  gd->id = ng_arena_strdup(&g->arena, doc->id ? doc->id : "-");
+  /* Two JSON Lines records may carry one id; references need one each. */
+  gd->id = unique_doc_id(g, doc->id ? doc->id : "-");
   gd->source = ng_arena_strdup(&g->arena, doc->source ? doc->source : "-");
   gd->title = doc->title ? ng_arena_strdup(&g->arena, doc->title) : NULL;
   gd->url = doc->url ? ng_arena_strdup(&g->arena, doc->url) : NULL;
@@ -381,6 +413,15 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     r->aliases = ng_arena_alloc(&g->arena, sizeof(char *) * (de->aliases.n + 1));
     for (size_t a = 0; a < de->aliases.n; a++)
       r->aliases[a] = ng_arena_strdup(&g->arena, de->aliases.v[a]);
+    r->start = r->end = 0;
+  }
+  /* Mentions are in text order: the first one seen is the first. */
+  for (size_t i = doc->mentions.n; i-- > 0;) {
+    const ng_mention *mn = &doc->mentions.v[i];
+    if (mn->entity < doc->entities.n) {
+      ms->recs.v[base + mn->entity].start = mn->start;
+      ms->recs.v[base + mn->entity].end = mn->end;
+    }
   }
 
   /* Entities named in one sentence act together there. */
@@ -404,6 +445,8 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
         p->a = base + seen.v[i];
         p->b = base + seen.v[j];
         p->doc = d;
+        p->start = doc->sentences.v[s].start;
+        p->end = doc->sentences.v[s].end;
       }
   }
   NG_VEC_FREE(seen);
@@ -415,6 +458,8 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     r->tgt = base + dr->target;
     r->role = ng_arena_strdup(&g->arena, dr->role);
     r->source = make_source(g, doc, d, dr->sentence, NULL);
+    r->source.role_text = ng_arena_strdup(&g->arena,
+                                          dr->surface ? dr->surface : dr->role);
   }
 
   for (size_t i = 0; i < doc->events.n; i++) {
@@ -442,22 +487,213 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
 /* ------------------------------------------------------------------ */
 /* Finishing: entities                                                */
 
+/* A sorted set of size_t, for the few contexts of a person. */
+typedef NG_VEC(size_t) idset;
+
+static void idset_add(idset *s, size_t x)
+{
+  size_t lo = 0, hi = s->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->v[mid] < x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < s->n && s->v[lo] == x)
+    return;
+  NG_VEC_GROW(*s, s->n + 1);
+  memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof(size_t));
+  s->v[lo] = x;
+  s->n++;
+}
+
+static size_t idset_common(const idset *a, const idset *b)
+{
+  size_t i = 0, j = 0, k = 0;
+  while (i < a->n && j < b->n) {
+    if (a->v[i] < b->v[j])
+      i++;
+    else if (a->v[i] > b->v[j])
+      j++;
+    else
+      k++, i++, j++;
+  }
+  return k;
+}
+
+/* What a misspelling candidate is known by, per union-find root. */
+typedef struct context {
+  idset roles;  /* roots it holds a role at: Robinhood */
+  idset near;   /* roots named in its sentences */
+  idset docs;   /* documents it is in */
+} context;
+
+/* First word and surname of a person's key. */
+static void first_and_last(const char *key, size_t n, size_t *fl,
+                           const char **sur, size_t *sl)
+{
+  size_t i = 0;
+  while (i < n && key[i] != ' ')
+    i++;
+  *fl = i;
+  *sur = ng_name_surname(key, n, sl);
+}
+
+/* Edits a surname of n bytes may differ by and still be the same name. */
+static size_t spelling_slack(size_t n)
+{
+  return n < 4 ? 0 : n < 5 ? 1 : 2;
+}
+
+/*
+ * 5. Misspellings.  "Vlad Teneff" in one article and "Vlad Tenev" in
+ * another are one person when all of these hold: both are full names of
+ * people; the first names agree; the surnames start alike and differ by
+ * at most one edit (four letters) or two (five or more); no document
+ * names both (there they would be two people); and the context backs it:
+ * both hold a role at one organization ("Robinhood co-founder", "Robinhood
+ * CEO"), or their sentences name two entities in common.  The canonical
+ * name is then chosen as usual and the other spelling stays an alias.
+ * Two people who share only a surname are never joined here: the first
+ * names must agree.
+ */
+static void join_misspellings(struct ng_merge_state *ms, size_t *parent,
+                              const ng_strmap *by_name)
+{
+  size_t n = ms->recs.n;
+  ng_buf key = NG_BUF_INIT;
+  ng_strmap by_first = NG_STRMAP_INIT;
+  NG_VEC(size_t) reps = {0};     /* one record per distinct full name */
+  NG_VEC(char *) keys = {0};     /* its key */
+  size_t *next = NULL, *cand = ng_xmalloc((n + 1) * sizeof(size_t));
+  NG_VEC(context) ctx = {0};
+
+  for (size_t i = 0; i < n; i++)
+    cand[i] = (size_t)-1;
+  /* Distinct person names of two words or more, bucketed by first name. */
+  for (size_t i = 0; i < n; i++) {
+    const rec *r = &ms->recs.v[i];
+    if (r->type != NG_ENTITY_PERSON)
+      continue;
+    name_key(r->name, r->type, &key);
+    size_t len = key.len;
+    if (ng_name_words(key.ptr, len) < 2)
+      continue;
+    ng_buf_addf(&key, "|%d", (int)r->type);
+    const size_t *first = ng_strmap_get(by_name, key.ptr, key.len);
+    if (!first || *first != i)
+      continue;
+    ng_buf_setlen(&key, len);
+    *NG_VEC_PUSH(reps) = i;
+    *NG_VEC_PUSH(keys) = ng_xstrndup(key.ptr, key.len);
+  }
+  next = ng_xmalloc((reps.n + 1) * sizeof(size_t));
+  for (size_t k = 0; k < reps.n; k++) {
+    size_t fl, sl;
+    const char *sur;
+    first_and_last(keys.v[k], strlen(keys.v[k]), &fl, &sur, &sl);
+    int added;
+    size_t *head = ng_strmap_put(&by_first, keys.v[k], fl, k, &added);
+    next[k] = added ? (size_t)-1 : *head;
+    *head = k;
+  }
+
+  /* Pairs of close spellings; their roots become candidates. */
+  NG_VEC(size_t) pairs = {0};
+  for (size_t k = 0; k < reps.n; k++) {
+    size_t fl, sl;
+    const char *sur;
+    first_and_last(keys.v[k], strlen(keys.v[k]), &fl, &sur, &sl);
+    for (size_t o = next[k]; o != (size_t)-1; o = next[o]) {
+      size_t fl2, sl2;
+      const char *sur2;
+      first_and_last(keys.v[o], strlen(keys.v[o]), &fl2, &sur2, &sl2);
+      size_t slack = spelling_slack(sl < sl2 ? sl : sl2);
+      if (!slack || sur[0] != sur2[0] ||
+          (sl == sl2 && !memcmp(sur, sur2, sl)) ||
+          ng_name_distance(sur, sl, sur2, sl2, slack) > slack)
+        continue;
+      size_t a = find(parent, reps.v[k]), b = find(parent, reps.v[o]);
+      if (a == b)
+        continue;
+      *NG_VEC_PUSH(pairs) = a;
+      *NG_VEC_PUSH(pairs) = b;
+      for (int t = 0; t < 2; t++) {
+        size_t root = t ? b : a;
+        if (cand[root] == (size_t)-1) {
+          cand[root] = ctx.n;
+          (void)NG_VEC_PUSH(ctx);
+        }
+      }
+    }
+  }
+
+  if (pairs.n) {
+    /* What the candidates are known by. */
+    for (size_t i = 0; i < n; i++) {
+      size_t c = cand[find(parent, i)];
+      if (c != (size_t)-1)
+        idset_add(&ctx.v[c].docs, ms->recs.v[i].doc);
+    }
+    for (size_t i = 0; i < ms->rels.n; i++) {
+      size_t c = cand[find(parent, ms->rels.v[i].src)];
+      if (c != (size_t)-1)
+        idset_add(&ctx.v[c].roles, find(parent, ms->rels.v[i].tgt));
+    }
+    for (size_t i = 0; i < ms->pairs.n; i++) {
+      size_t a = find(parent, ms->pairs.v[i].a);
+      size_t b = find(parent, ms->pairs.v[i].b);
+      if (cand[a] != (size_t)-1)
+        idset_add(&ctx.v[cand[a]].near, b);
+      if (cand[b] != (size_t)-1)
+        idset_add(&ctx.v[cand[b]].near, a);
+    }
+    for (size_t k = 0; k < pairs.n; k += 2) {
+      size_t a = pairs.v[k], b = pairs.v[k + 1];
+      const context *x = &ctx.v[cand[a]], *y = &ctx.v[cand[b]];
+      if (find(parent, a) == find(parent, b) ||
+          idset_common(&x->docs, &y->docs))
+        continue;
+      if (idset_common(&x->roles, &y->roles) ||
+          idset_common(&x->near, &y->near) >= 2)
+        unite(parent, a, b);
+    }
+  }
+
+  for (size_t c = 0; c < ctx.n; c++) {
+    NG_VEC_FREE(ctx.v[c].roles);
+    NG_VEC_FREE(ctx.v[c].near);
+    NG_VEC_FREE(ctx.v[c].docs);
+  }
+  NG_VEC_FREE(ctx);
+  NG_VEC_FREE(pairs);
+  for (size_t k = 0; k < keys.n; k++)
+    free(keys.v[k]);
+  NG_VEC_FREE(keys);
+  NG_VEC_FREE(reps);
+  free(next);
+  free(cand);
+  ng_strmap_release(&by_first);
+  ng_buf_release(&key);
+}
+
 static void union_entities(ng_graph *g, size_t *parent)
 {
   struct ng_merge_state *ms = g->merge;
   size_t n = ms->recs.n;
   ng_buf key = NG_BUF_INIT;
-  smap by_name = {0}, by_surname = {0}, by_alias = {0};
+  ng_strmap by_name = NG_STRMAP_INIT, by_surname = NG_STRMAP_INIT,
+            by_alias = NG_STRMAP_INIT;
+  int added;
 
   /* 1. Same type, same name key. */
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
     name_key(r->name, r->type, &key);
     ng_buf_addf(&key, "|%d", (int)r->type);
-    size_t *slot = smap_slot(&by_name, &g->arena, key.ptr, 1);
-    if (*slot == (size_t)-1)
-      *slot = i;
-    else
+    size_t *slot = put_key(&by_name, &key, i, &added);
+    if (!added)
       unite(parent, *slot, i);
   }
   /* 3. Shared @handles and multi-word aliases (same type). */
@@ -467,19 +703,19 @@ static void union_entities(ng_graph *g, size_t *parent)
       const char *al = r->aliases[a];
       if (al[0] != '@' && !strchr(al, ' '))
         continue;
-      name_key(al, r->type, &key);
+      alias_key(al, r->type, &key);
       ng_buf_addf(&key, "|%d", (int)r->type);
-      size_t *slot = smap_slot(&by_alias, &g->arena, key.ptr, 1);
-      if (*slot == (size_t)-1)
-        *slot = i;
-      else
+      size_t *slot = put_key(&by_alias, &key, i, &added);
+      if (!added)
         unite(parent, *slot, i);
       /* An alias that is another record's name joins them too. */
-      size_t *named = smap_slot(&by_name, &g->arena, key.ptr, 0);
-      if (named && *named != (size_t)-1)
+      const size_t *named = ng_strmap_get(&by_name, key.ptr, key.len);
+      if (named)
         unite(parent, *named, i);
     }
   }
+  /* 5. A misspelt full name, where the context backs it. */
+  join_misspellings(ms, parent, &by_name);
   /*
    * 2. Surnames: map each surname to the one full name that ends in it;
    * a second, different full name makes the surname ambiguous.
@@ -487,33 +723,38 @@ static void union_entities(ng_graph *g, size_t *parent)
   const size_t ambiguous = (size_t)-2;
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
-    if (r->type != NG_ENTITY_PERSON || word_count(r->name) < 2)
+    if (r->type != NG_ENTITY_PERSON)
       continue;
     name_key(r->name, r->type, &key);
-    size_t *slot = smap_slot(&by_surname, &g->arena, last_word(key.ptr), 1);
+    if (ng_name_words(key.ptr, key.len) < 2)
+      continue;
+    size_t sl;
+    const char *sur = ng_name_surname(key.ptr, key.len, &sl);
     size_t root = find(parent, i);
-    if (*slot == (size_t)-1)
-      *slot = root;
-    else if (*slot != ambiguous && find(parent, *slot) != root)
+    size_t *slot = ng_strmap_put(&by_surname, sur, sl, root, &added);
+    if (!added && *slot != ambiguous && find(parent, *slot) != root)
       *slot = ambiguous;
   }
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
-    if (r->type != NG_ENTITY_PERSON || word_count(r->name) != 1)
+    if (r->type != NG_ENTITY_PERSON)
       continue;
     name_key(r->name, r->type, &key);
-    size_t *slot = smap_slot(&by_surname, &g->arena, key.ptr, 0);
-    if (slot && *slot != (size_t)-1 && *slot != ambiguous)
+    if (ng_name_words(key.ptr, key.len) != 1)
+      continue;
+    const size_t *slot = ng_strmap_get(&by_surname, key.ptr, key.len);
+    if (slot && *slot != ambiguous)
       unite(parent, *slot, i);
   }
   /*
    * 4. One name, two types: the minority type joins the majority when
    * it has at most a quarter of the mentions.
    */
-  smap by_plain = {0};
+  ng_strmap by_plain = NG_STRMAP_INIT;
   NG_VEC(size_t) votes = {0}; /* per record root: mentions per type, 3 each */
   NG_VEC_GROW(votes, n * 3);
-  memset(votes.v, 0, n * 3 * sizeof(size_t));
+  if (n) /* no records: votes.v is NULL, which memset may not take */
+    memset(votes.v, 0, n * 3 * sizeof(size_t));
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
     votes.v[find(parent, i) * 3 + r->type] += r->n_mentions ? r->n_mentions : 1;
@@ -521,12 +762,10 @@ static void union_entities(ng_graph *g, size_t *parent)
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
     name_key(r->name, NG_ENTITY_ORG, &key);
-    size_t *slot = smap_slot(&by_plain, &g->arena, key.ptr, 1);
     size_t ri = find(parent, i);
-    if (*slot == (size_t)-1) {
-      *slot = ri;
+    size_t *slot = put_key(&by_plain, &key, ri, &added);
+    if (added)
       continue;
-    }
     size_t rj = find(parent, *slot);
     if (ri == rj || ms->recs.v[ri].type == ms->recs.v[rj].type)
       continue;
@@ -545,10 +784,10 @@ static void union_entities(ng_graph *g, size_t *parent)
     }
   }
   NG_VEC_FREE(votes);
-  smap_free(&by_plain);
-  smap_free(&by_name);
-  smap_free(&by_surname);
-  smap_free(&by_alias);
+  ng_strmap_release(&by_plain);
+  ng_strmap_release(&by_name);
+  ng_strmap_release(&by_surname);
+  ng_strmap_release(&by_alias);
   ng_buf_release(&key);
 }
 
@@ -566,13 +805,36 @@ static int cmp_entity(const void *a, const void *b)
   return c ? c : strcmp(x->id, y->id);
 }
 
-/* Is name a more complete form than best? */
+static size_t word_count(const char *s)
+{
+  size_t n = 0;
+  int in = 0;
+  for (; *s; s++) {
+    if (*s == ' ') {
+      in = 0;
+    } else if (!in) {
+      in = 1;
+      n++;
+    }
+  }
+  return n;
+}
+
+/*
+ * Is name a more complete form than best?  More words, then the better
+ * spelling ("Reuters" over "REUTERS"), then more mentions.
+ */
 static int more_complete(const rec *r, const rec *best, size_t r_mentions,
                          size_t best_mentions)
 {
   size_t wr = word_count(r->name), wb = word_count(best->name);
   if (wr != wb)
     return wr > wb;
+  size_t lr = strlen(r->name), lb = strlen(best->name);
+  if (ng_name_better_spelling(r->name, lr, best->name, lb))
+    return 1;
+  if (ng_name_better_spelling(best->name, lb, r->name, lr))
+    return 0;
   if (r_mentions != best_mentions)
     return r_mentions > best_mentions;
   return strcmp(r->name, best->name) < 0;
@@ -620,6 +882,14 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
     e->n_mentions += r->n_mentions;
     if (!e->docs.n || e->docs.v[e->docs.n - 1] != r->doc)
       *NG_VEC_PUSH(e->docs) = r->doc;
+    ng_gmerged *mr = NG_VEC_PUSH(e->merged);
+    mr->doc = r->doc;
+    mr->name = r->name;
+    mr->aliases = r->aliases;
+    mr->n_aliases = r->n_aliases;
+    mr->n_mentions = r->n_mentions;
+    mr->start = r->start;
+    mr->end = r->end;
     if (strcmp(r->name, e->name))
       *NG_VEC_PUSH(e->aliases) = r->name;
     for (size_t a = 0; a < r->n_aliases; a++)
@@ -630,6 +900,7 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
   ng_buf id = NG_BUF_INIT;
   for (size_t k = 0; k < g->entities.n; k++) {
     ng_gentity *e = &g->entities.v[k];
+    SHRINK(e->merged);
     if (e->aliases.n) {
       qsort(e->aliases.v, e->aliases.n, sizeof(char *), cmp_str);
       size_t w = 0;
@@ -663,28 +934,23 @@ static void build_entities(ng_graph *g, size_t *parent, size_t *rec_entity)
     sorted[k] = tg[k].e;
     order[tg[k].old] = k;
   }
-  smap ids = {0};
+  ng_strmap ids = NG_STRMAP_INIT;
   for (size_t k = 0; k < ne; k++) {
-    size_t *slot = smap_slot(&ids, &g->arena, sorted[k].id, 1);
-    if (*slot != (size_t)-1) {
-      for (unsigned suffix = 2;; suffix++) {
-        ng_buf_reset(&id);
-        ng_buf_addf(&id, "%s-%u", sorted[k].id, suffix);
-        size_t *s2 = smap_slot(&ids, &g->arena, id.ptr, 1);
-        if (*s2 == (size_t)-1) {
-          *s2 = k;
-          sorted[k].id = ng_arena_strdup(&g->arena, id.ptr);
-          break;
-        }
-      }
-    } else {
-      *slot = k;
+    int added;
+    ng_strmap_puts(&ids, sorted[k].id, k, &added);
+    for (unsigned suffix = 2; !added; suffix++) {
+      ng_buf_reset(&id);
+      ng_buf_addf(&id, "%s-%u", sorted[k].id, suffix);
+      ng_strmap_put(&ids, id.ptr, id.len, k, &added);
+      if (added)
+        sorted[k].id = ng_arena_strdup(&g->arena, id.ptr);
     }
   }
-  memcpy(g->entities.v, sorted, sizeof(ng_gentity) * ne);
+  if (ne) /* none: g->entities.v is NULL, which memcpy may not take */
+    memcpy(g->entities.v, sorted, sizeof(ng_gentity) * ne);
   for (size_t i = 0; i < n; i++)
     rec_entity[i] = order[root_entity[find(parent, i)]];
-  smap_free(&ids);
+  ng_strmap_release(&ids);
   ng_buf_release(&id);
   free(tg);
   free(sorted);
@@ -713,8 +979,8 @@ static int cmp_edge(const void *a, const void *b)
 static void build_edges(ng_graph *g, const size_t *rec_entity)
 {
   struct ng_merge_state *ms = g->merge;
-  smap idx = {0};
-  char key[128];
+  ng_strmap idx = NG_STRMAP_INIT;
+  int added;
   /* Co-mentions, once per sentence, not again from a duplicate article. */
   for (size_t i = 0; i < ms->pairs.n; i++) {
     const pair *p = &ms->pairs.v[i];
@@ -728,15 +994,21 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
       a = b;
       b = t;
     }
-    snprintf(key, sizeof(key), "%zu %zu", a, b);
-    size_t *slot = smap_slot(&idx, &g->arena, key, 1);
-    if (*slot == (size_t)-1) {
-      *slot = g->edges.n;
+    size_t key[2] = {a, b};
+    size_t *slot = ng_strmap_put(&idx, (const char *)key, sizeof(key),
+                                 g->edges.n, &added);
+    if (added) {
       ng_gedge *e = NG_VEC_PUSH(g->edges);
       e->a = a;
       e->b = b;
     }
-    g->edges.v[*slot].weight++;
+    ng_gedge *e = &g->edges.v[*slot];
+    /* Two records of one sentence can meet in one entity pair: once. */
+    if (e->spans.n && e->spans.v[e->spans.n - 1].doc == p->doc &&
+        e->spans.v[e->spans.n - 1].start == p->start)
+      continue;
+    e->weight++;
+    *NG_VEC_PUSH(e->spans) = (ng_gspan){p->doc, p->start, p->end};
   }
   /* Roles: "a is <role> of b", directed, with every source. */
   ng_buf rkey = NG_BUF_INIT;
@@ -745,13 +1017,13 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
     size_t a = rec_entity[r->src], b = rec_entity[r->tgt];
     if (a == b)
       continue;
+    size_t ab[2] = {a, b};
     ng_buf_reset(&rkey);
-    ng_buf_addf(&rkey, "%zu %zu ", a, b);
+    ng_buf_add(&rkey, ab, sizeof(ab));
     for (const char *c = r->role; *c; c++)
       ng_buf_addch(&rkey, (char)tolower((unsigned char)*c));
-    size_t *slot = smap_slot(&idx, &g->arena, rkey.ptr, 1);
-    if (*slot == (size_t)-1) {
-      *slot = g->edges.n;
+    size_t *slot = ng_strmap_put(&idx, rkey.ptr, rkey.len, g->edges.n, &added);
+    if (added) {
       ng_gedge *e = NG_VEC_PUSH(g->edges);
       e->a = a;
       e->b = b;
@@ -763,13 +1035,15 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
     *NG_VEC_PUSH(e->sources) = r->source;
   }
   ng_buf_release(&rkey);
-  smap_free(&idx);
+  ng_strmap_release(&idx);
   if (g->edges.n)
     qsort(g->edges.v, g->edges.n, sizeof(ng_gedge), cmp_edge);
   /* A role read only from a duplicate still counts once. */
-  for (size_t i = 0; i < g->edges.n; i++)
+  for (size_t i = 0; i < g->edges.n; i++) {
     if (!g->edges.v[i].weight)
       g->edges.v[i].weight = 1;
+    SHRINK(g->edges.v[i].spans); /* most pairs meet once */
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1266,16 +1540,23 @@ static void build_events(ng_graph *g, const size_t *rec_entity)
   free(parent);
   if (g->events.n)
     qsort(g->events.v, g->events.n, sizeof(ng_gevent), cmp_event);
-  /* Unique ids, in sorted order. */
-  for (size_t i = 1; i < g->events.n; i++) {
-    unsigned suffix = 2;
-    while (!strcmp(g->events.v[i].id, g->events.v[i - 1].id) ||
-           (i >= 2 && !strcmp(g->events.v[i].id, g->events.v[i - 2].id))) {
+  /*
+   * Unique ids, in sorted order: the second "event:d:x" becomes
+   * "event:d:x-2", the third "-3", however many there are.
+   */
+  ng_strmap taken = NG_STRMAP_INIT;
+  for (size_t i = 0; i < g->events.n; i++) {
+    const char *base = g->events.v[i].id;
+    int added;
+    ng_strmap_puts(&taken, base, i, &added);
+    for (unsigned suffix = 2; !added; suffix++) {
       ng_buf_reset(&id);
-      ng_buf_addf(&id, "%s-%u", g->events.v[i].id, suffix++);
+      ng_buf_addf(&id, "%s-%u", base, suffix);
+      ng_strmap_put(&taken, id.ptr, id.len, i, &added);
       g->events.v[i].id = ng_arena_strdup(&g->arena, id.ptr);
     }
   }
+  ng_strmap_release(&taken);
   ng_buf_release(&id);
 }
 
@@ -1306,11 +1587,17 @@ void ng_merge_state_free(struct ng_merge_state *ms)
 {
   if (!ms)
     return;
+  ng_strmap_release(&ms->doc_ids);
   NG_VEC_FREE(ms->recs);
   NG_VEC_FREE(ms->pairs);
   NG_VEC_FREE(ms->rels);
   NG_VEC_FREE(ms->events);
   NG_VEC_FREE(ms->sigs);
   NG_VEC_FREE(ms->sig_len);
+  if (ms->dups) {
+    free(ms->dups->slots);
+    NG_VEC_FREE(ms->dups->found);
+    free(ms->dups);
+  }
   free(ms);
 }

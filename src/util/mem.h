@@ -23,8 +23,14 @@ char *ng_xstrndup(const char *s, size_t n);
 #define NG_VEC(T) struct { T *v; size_t n, cap; }
 /* Make room for want elements; returns the (maybe moved) array. */
 void *ng_vec_grow(void *v, size_t *cap, size_t want, size_t size);
+/* The same, with the common case (room enough) inline: every push asks. */
+static inline void *ng_vec_reserve(void *v, size_t *cap, size_t want,
+                                   size_t size)
+{
+  return want <= *cap ? v : ng_vec_grow(v, cap, want, size);
+}
 #define NG_VEC_GROW(vec, want)                                              \
-  ((vec).v = ng_vec_grow((vec).v, &(vec).cap, (want), sizeof(*(vec).v)))
+  ((vec).v = ng_vec_reserve((vec).v, &(vec).cap, (want), sizeof(*(vec).v)))
 #define NG_VEC_PUSH(vec)                                                    \
   (NG_VEC_GROW(vec, (vec).n + 1),                                           \
    memset(&(vec).v[(vec).n], 0, sizeof(*(vec).v)), &(vec).v[(vec).n++])

@@ -43,9 +43,16 @@ size_t ng_utf8_valid_prefix(const char *str, size_t len)
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while (i < len) {
-    /* Fast path over ASCII runs. */
+    /* Fast path over ASCII runs, eight bytes at a time. */
     if (s[i] < 0x80) {
+      uint64_t w;
       i++;
+      while (i + 8 <= len) {
+        memcpy(&w, s + i, 8);
+        if (w & UINT64_C(0x8080808080808080))
+          break;
+        i += 8;
+      }
       continue;
     }
     size_t n = seq_len(s, len, i);

@@ -217,7 +217,11 @@ static void add_edge(Agedge_t *ae, const ng_gedge *e, const ng_graph *g,
     agset(ae, "color", ROLE_COLOR);
     agset(ae, "fontcolor", ROLE_COLOR);
     agset(ae, "style", "bold");
-    set_esc(ae, "label", e->role, tmp);
+    /* The arrow reads "Dmitry Peskov spokesperson of Kremlin". */
+    ng_buf_reset(tmp);
+    add_esc(tmp, e->role);
+    ng_buf_adds(tmp, " of");
+    agset(ae, "label", tmp->ptr);
   }
 
   /* "Dmitry Peskov: spokesman of Kremlin (2 sources)" */

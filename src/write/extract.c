@@ -3,9 +3,10 @@
  * fields of CONTRACT.md section 1 in a fixed order.  Also home of the
  * jansson helpers timeline.c shares (write_internal.h).
  *
- * A record is one small jansson tree, dumped compact and freed: jansson
- * keeps keys in insertion order, which fixes the order of the fields.
+ * A record is streamed into the output buffer (no tree per document);
+ * the bytes are those jansson's compact dump would write.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +23,135 @@ static int dump_cb(const char *s, size_t n, void *data)
   return 0;
 }
 
+static void escape_into(ng_buf *out, const char *s, size_t n);
+
+/* A line break and depth levels of indentation, or the space after ','. */
+static void dump_indent(ng_buf *out, size_t flags, size_t depth, int space)
+{
+  static const char spaces[] = "                                ";
+  size_t n = depth * (flags & 0x1F);
+  if (flags & 0x1F) {
+    ng_buf_addch(out, '\n');
+    for (; n > sizeof(spaces) - 1; n -= sizeof(spaces) - 1)
+      ng_buf_add(out, spaces, sizeof(spaces) - 1);
+    ng_buf_add(out, spaces, n);
+  } else if (space && !(flags & JSON_COMPACT)) {
+    ng_buf_addch(out, ' ');
+  }
+}
+
+/*
+ * jansson's own dump walks the tree through a callback per token and
+ * escapes strings with snprintf and a UTF-8 decode per character; the
+ * writers dump big trees (timeline.json), so this walk writes the same
+ * bytes straight into the buffer: the layout of dump.c's do_dump() for
+ * the flags we use, objects in their insertion order (json_object_iter's
+ * order, the order jansson dumps them in).  Values it has no business
+ * with (reals) are handed to jansson one by one.
+ */
+static int dump_value(const json_t *j, size_t flags, size_t depth, ng_buf *out)
+{
+  switch (json_typeof(j)) {
+  case JSON_NULL:
+    ng_buf_add(out, "null", 4);
+    return 0;
+  case JSON_TRUE:
+    ng_buf_add(out, "true", 4);
+    return 0;
+  case JSON_FALSE:
+    ng_buf_add(out, "false", 5);
+    return 0;
+  case JSON_INTEGER: {
+    char tmp[32];
+    int n = snprintf(tmp, sizeof(tmp), "%" JSON_INTEGER_FORMAT,
+                     json_integer_value(j));
+    if (n < 0 || (size_t)n >= sizeof(tmp))
+      return -1;
+    ng_buf_add(out, tmp, (size_t)n);
+    return 0;
+  }
+  case JSON_STRING:
+    /* jansson checked the bytes when the string was made. */
+    ng_buf_addch(out, '"');
+    escape_into(out, json_string_value(j), json_string_length(j));
+    ng_buf_addch(out, '"');
+    return 0;
+  case JSON_ARRAY: {
+    size_t n = json_array_size(j);
+    ng_buf_addch(out, '[');
+    if (!n) {
+      ng_buf_addch(out, ']');
+      return 0;
+    }
+    dump_indent(out, flags, depth + 1, 0);
+    for (size_t i = 0; i < n; i++) {
+      if (dump_value(json_array_get(j, i), flags, depth + 1, out) < 0)
+        return -1;
+      if (i + 1 < n) {
+        ng_buf_addch(out, ',');
+        dump_indent(out, flags, depth + 1, 1);
+      } else {
+        dump_indent(out, flags, depth, 0);
+      }
+    }
+    ng_buf_addch(out, ']');
+    return 0;
+  }
+  case JSON_OBJECT: {
+    void *it = json_object_iter((json_t *)j);
+    ng_buf_addch(out, '{');
+    if (!it) {
+      ng_buf_addch(out, '}');
+      return 0;
+    }
+    dump_indent(out, flags, depth + 1, 0);
+    while (it) {
+      void *next = json_object_iter_next((json_t *)j, it);
+      ng_buf_addch(out, '"');
+      escape_into(out, json_object_iter_key(it),
+                  json_object_iter_key_len(it));
+      ng_buf_addch(out, '"');
+      if (flags & JSON_COMPACT)
+        ng_buf_addch(out, ':');
+      else
+        ng_buf_add(out, ": ", 2);
+      if (dump_value(json_object_iter_value(it), flags, depth + 1, out) < 0)
+        return -1;
+      if (next) {
+        ng_buf_addch(out, ',');
+        dump_indent(out, flags, depth + 1, 1);
+      } else {
+        dump_indent(out, flags, depth, 0);
+      }
+      it = next;
+    }
+    ng_buf_addch(out, '}');
+    return 0;
+  }
+  case JSON_REAL:
+    break;
+  }
+  return json_dump_callback(j, dump_cb, out, flags | JSON_ENCODE_ANY) == 0
+             ? 0
+             : -1;
+}
+
 int ng_json_dump(const json_t *j, size_t flags, ng_buf *out)
 {
-  return json_dump_callback(j, dump_cb, out, flags) == 0 ? 0 : -1;
+  size_t old_len = out->len;
+  /* Flags that change the bytes in ways the walk does not know. */
+  const size_t foreign = JSON_ENSURE_ASCII | JSON_SORT_KEYS |
+                         JSON_ESCAPE_SLASH | JSON_EMBED;
+  if (flags & foreign)
+    return json_dump_callback(j, dump_cb, out, flags) == 0 ? 0 : -1;
+  if (!j || (!(flags & JSON_ENCODE_ANY) && !json_is_array(j) &&
+             !json_is_object(j)))
+    return -1;
+  if (dump_value(j, flags, 0, out) < 0) {
+    ng_buf_setlen(out, old_len);
+    return -1;
+  }
+  return 0;
 }
 
 json_t *ng_json_strn(const char *s, size_t n)
@@ -48,96 +175,168 @@ json_t *ng_json_str(const char *s)
 }
 
 /* ------------------------------------------------------------------ */
-/* The record                                                         */
-
-/* Add key: value to obj, stealing value; -1 when value is NULL. */
-static int put(json_t *obj, const char *key, json_t *value)
-{
-  return json_object_set_new(obj, key, value);
-}
+/* Streaming JSON                                                      */
 
 /*
- * Add key: [] to obj and return the array, borrowed, or NULL.  Arrays go
- * in empty and are filled afterwards: the key keeps its place in the
- * order, and the object owns the array on every path out.
+ * The record is written straight into the output buffer, byte for byte
+ * as jansson's compact dump of the same tree would be (the fields in
+ * insertion order, "," and ":" without spaces, integers in decimal), but
+ * without building and freeing a tree per document: that cost more than
+ * the analysis of the short articles it described.
  */
-static json_t *put_array(json_t *obj, const char *key)
+
+/* Bytes a JSON string must escape: '"', '\\' and the controls. */
+static const unsigned char must_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
+/* s[0..n), valid UTF-8, as the body of a JSON string (jansson's escapes). */
+static void escape_into(ng_buf *out, const char *s, size_t n)
 {
-  json_t *a = json_array();
-  return put(obj, key, a) == 0 ? a : NULL;
+  static const char hex[] = "0123456789ABCDEF";
+  const unsigned char *u = (const unsigned char *)s;
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!must_escape[u[i]])
+      continue;
+    ng_buf_add(out, s + run, i - run);
+    run = i + 1;
+    char esc[6] = {'\\', 0, 0, 0, 0, 0};
+    size_t len = 2;
+    switch (u[i]) {
+    case '"': esc[1] = '"'; break;
+    case '\\': esc[1] = '\\'; break;
+    case '\b': esc[1] = 'b'; break;
+    case '\f': esc[1] = 'f'; break;
+    case '\n': esc[1] = 'n'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\t': esc[1] = 't'; break;
+    default:
+      esc[1] = 'u';
+      esc[2] = '0';
+      esc[3] = '0';
+      esc[4] = hex[u[i] >> 4];
+      esc[5] = hex[u[i] & 15];
+      len = 6;
+    }
+    ng_buf_add(out, esc, len);
+  }
+  ng_buf_add(out, s + run, n - run);
 }
 
+void ng_json_put_strn(ng_buf *out, const char *s, size_t n)
+{
+  ng_buf_addch(out, '"');
+  if (ng_utf8_valid_prefix(s, n) == n) {
+    escape_into(out, s, n);
+  } else {
+    /* Rare: mend bad bytes as U+FFFD rather than lose the record. */
+    size_t clean_len;
+    char *clean = ng_utf8_sanitize(s, n, &clean_len);
+    escape_into(out, clean, clean_len);
+    free(clean);
+  }
+  ng_buf_addch(out, '"');
+}
+
+void ng_json_put_str(ng_buf *out, const char *s)
+{
+  if (s)
+    ng_json_put_strn(out, s, strlen(s));
+  else
+    ng_buf_add(out, "null", 4);
+}
+
+void ng_json_put_uint(ng_buf *out, size_t v)
+{
+  char tmp[24];
+  size_t i = sizeof(tmp);
+  do {
+    tmp[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  ng_buf_add(out, tmp + i, sizeof(tmp) - i);
+}
+
+/* A literal piece of the record: punctuation and keys, nothing to escape. */
+#define LIT(out, k) ng_buf_add((out), "" k, sizeof(k) - 1)
+
 /* Text of [start, end) clamped to the document, so a bad span stays safe. */
-static json_t *span_text(const ng_doc *doc, size_t start, size_t end)
+static void span_text(ng_buf *out, const ng_doc *doc, size_t start, size_t end)
 {
   if (end > doc->text_len)
     end = doc->text_len;
   if (start > end)
     start = end;
-  return ng_json_strn(doc->text + start, end - start);
+  ng_json_put_strn(out, doc->text + start, end - start);
 }
 
 /* A fixed char array holding a C string ("" when unset). */
-static json_t *fixed_str(const char *s, size_t size)
+static void fixed_str(ng_buf *out, const char *s, size_t size)
 {
-  return ng_json_strn(s, strnlen(s, size));
+  ng_json_put_strn(out, s, strnlen(s, size));
 }
 
-static json_t *entity_id(const ng_doc *doc, size_t i)
+static void entity_id(ng_buf *out, const ng_doc *doc, size_t i)
 {
-  return i < doc->entities.n ? ng_json_str(doc->entities.v[i].id)
-                             : json_null();
+  if (i < doc->entities.n)
+    ng_json_put_str(out, doc->entities.v[i].id);
+  else
+    ng_buf_add(out, "null", 4);
 }
 
-static json_t *num(size_t n)
+static void mention(ng_buf *out, const ng_doc *doc, const ng_mention *m)
 {
-  return json_integer((json_int_t)n);
+  LIT(out, "{\"start\":");
+  ng_json_put_uint(out, m->start);
+  LIT(out, ",\"end\":");
+  ng_json_put_uint(out, m->end);
+  LIT(out, ",\"text\":");
+  span_text(out, doc, m->start, m->end);
+  LIT(out, ",\"type\":");
+  ng_json_put_str(out, ng_entity_type_name(m->type));
+  LIT(out, ",\"entity\":");
+  entity_id(out, doc, m->entity);
+  ng_buf_addch(out, '}');
 }
 
-static json_t *mention(const ng_doc *doc, const ng_mention *m)
+static void entity(ng_buf *out, const ng_dentity *e)
 {
-  json_t *o = json_object();
-  if (!o || put(o, "start", num(m->start)) || put(o, "end", num(m->end)) ||
-      put(o, "text", span_text(doc, m->start, m->end)) ||
-      put(o, "type", json_string(ng_entity_type_name(m->type))) ||
-      put(o, "entity", entity_id(doc, m->entity)))
-    goto fail;
-  return o;
-fail:
-  json_decref(o);
-  return NULL;
+  LIT(out, "{\"id\":");
+  ng_json_put_str(out, e->id);
+  LIT(out, ",\"name\":");
+  ng_json_put_str(out, e->name);
+  LIT(out, ",\"type\":");
+  ng_json_put_str(out, ng_entity_type_name(e->type));
+  LIT(out, ",\"aliases\":[");
+  for (size_t i = 0; i < e->aliases.n; i++) {
+    if (i)
+      ng_buf_addch(out, ',');
+    ng_json_put_str(out, e->aliases.v[i]);
+  }
+  LIT(out, "],\"mentions\":");
+  ng_json_put_uint(out, e->n_mentions);
+  ng_buf_addch(out, '}');
 }
 
-static json_t *entity(const ng_dentity *e)
+static void timex(ng_buf *out, const ng_doc *doc, const ng_timex *t)
 {
-  json_t *o = json_object(), *aliases;
-  if (!o || put(o, "id", ng_json_str(e->id)) ||
-      put(o, "name", ng_json_str(e->name)) ||
-      put(o, "type", json_string(ng_entity_type_name(e->type))) ||
-      !(aliases = put_array(o, "aliases")) ||
-      put(o, "mentions", num(e->n_mentions)))
-    goto fail;
-  for (size_t i = 0; i < e->aliases.n; i++)
-    if (json_array_append_new(aliases, ng_json_str(e->aliases.v[i])))
-      goto fail;
-  return o;
-fail:
-  json_decref(o);
-  return NULL;
-}
-
-static json_t *timex(const ng_doc *doc, const ng_timex *t)
-{
-  json_t *o = json_object();
-  if (!o || put(o, "start", num(t->start)) || put(o, "end", num(t->end)) ||
-      put(o, "text", span_text(doc, t->start, t->end)) ||
-      put(o, "type", json_string(ng_timex_type_name(t->type))) ||
-      put(o, "value", fixed_str(t->value, sizeof(t->value))))
-    goto fail;
-  return o;
-fail:
-  json_decref(o);
-  return NULL;
+  LIT(out, "{\"start\":");
+  ng_json_put_uint(out, t->start);
+  LIT(out, ",\"end\":");
+  ng_json_put_uint(out, t->end);
+  LIT(out, ",\"text\":");
+  span_text(out, doc, t->start, t->end);
+  LIT(out, ",\"type\":");
+  ng_json_put_str(out, ng_timex_type_name(t->type));
+  LIT(out, ",\"value\":");
+  fixed_str(out, t->value, sizeof(t->value));
+  ng_buf_addch(out, '}');
 }
 
 /*
@@ -145,9 +344,8 @@ fail:
  * date_text the expression that anchored the date (null if unknown),
  * actor the entity that did it (null if none is named).
  */
-static json_t *event(const ng_doc *doc, const ng_event *ev)
+static void event(ng_buf *out, const ng_doc *doc, const ng_event *ev)
 {
-  json_t *o = json_object(), *parts;
   size_t start = 0, end = 0;
   const ng_timex *t =
       ev->timex < doc->timexes.n ? &doc->timexes.v[ev->timex] : NULL;
@@ -156,78 +354,93 @@ static json_t *event(const ng_doc *doc, const ng_event *ev)
     start = doc->sentences.v[ev->sentence].start;
     end = doc->sentences.v[ev->sentence].end;
   }
-  if (!o || put(o, "date", fixed_str(ev->date, sizeof(ev->date))) ||
-      put(o, "precision", json_string(ng_precision_name(ev->precision))) ||
-      put(o, "summary", ng_json_str(ev->summary)) ||
-      put(o, "trigger", ng_json_str(ev->trigger)) ||
-      !(parts = put_array(o, "participants")) ||
-      put(o, "actor", ev->actor < doc->entities.n ? entity_id(doc, ev->actor) : json_null()) ||
-      put(o, "sentence", num(ev->sentence)) ||
-      put(o, "start", num(start)) || put(o, "end", num(end)) ||
-      put(o, "text", span_text(doc, start, end)) ||
-      put(o, "date_text",
-          t ? span_text(doc, t->start, t->end) : json_null()))
-    goto fail;
-  for (size_t i = 0; i < ev->participants.n; i++)
-    if (json_array_append_new(parts, entity_id(doc, ev->participants.v[i])))
-      goto fail;
-  return o;
-fail:
-  json_decref(o);
-  return NULL;
+  LIT(out, "{\"date\":");
+  fixed_str(out, ev->date, sizeof(ev->date));
+  LIT(out, ",\"precision\":");
+  ng_json_put_str(out, ng_precision_name(ev->precision));
+  LIT(out, ",\"summary\":");
+  ng_json_put_str(out, ev->summary);
+  LIT(out, ",\"trigger\":");
+  ng_json_put_str(out, ev->trigger);
+  LIT(out, ",\"participants\":[");
+  for (size_t i = 0; i < ev->participants.n; i++) {
+    if (i)
+      ng_buf_addch(out, ',');
+    entity_id(out, doc, ev->participants.v[i]);
+  }
+  LIT(out, "],\"actor\":");
+  if (ev->actor < doc->entities.n)
+    entity_id(out, doc, ev->actor);
+  else
+    ng_buf_add(out, "null", 4);
+  LIT(out, ",\"sentence\":");
+  ng_json_put_uint(out, ev->sentence);
+  LIT(out, ",\"start\":");
+  ng_json_put_uint(out, start);
+  LIT(out, ",\"end\":");
+  ng_json_put_uint(out, end);
+  LIT(out, ",\"text\":");
+  span_text(out, doc, start, end);
+  LIT(out, ",\"date_text\":");
+  if (t)
+    span_text(out, doc, t->start, t->end);
+  else
+    ng_buf_add(out, "null", 4);
+  ng_buf_addch(out, '}');
 }
+
+/* ------------------------------------------------------------------ */
+/* The record                                                         */
 
 int ng_write_extract(const ng_doc *doc, int with_text, ng_buf *out,
                      ng_err *err)
 {
-  json_t *rec = json_object(), *mentions, *entities, *timexes, *events;
-  size_t old_len = out->len;
-  int ret = 0;
+  (void)err; /* the buffer aborts rather than fail */
+  LIT(out, "{\"id\":");
+  ng_json_put_str(out, doc->id ? doc->id : "-");
+  LIT(out, ",\"source\":");
+  ng_json_put_str(out, doc->source ? doc->source : "-");
+  LIT(out, ",\"title\":");
+  ng_json_put_str(out, doc->title);
+  LIT(out, ",\"url\":");
+  ng_json_put_str(out, doc->url);
+  LIT(out, ",\"published\":");
+  if (doc->published[0]) {
+    fixed_str(out, doc->published, sizeof(doc->published));
+    LIT(out, ",\"published_from\":");
+    ng_json_put_str(out, ng_pub_from_name(doc->published_from));
+  } else {
+    ng_buf_add(out, "null", 4);
+  }
+  if (with_text) {
+    LIT(out, ",\"text\":");
+    span_text(out, doc, 0, doc->text_len);
+  }
 
-  if (!rec || put(rec, "id", ng_json_str(doc->id ? doc->id : "-")) ||
-      put(rec, "source", ng_json_str(doc->source ? doc->source : "-")) ||
-      put(rec, "title", ng_json_str(doc->title)) ||
-      put(rec, "url", ng_json_str(doc->url)) ||
-      put(rec, "published",
-          doc->published[0] ? fixed_str(doc->published,
-                                        sizeof(doc->published))
-                            : json_null()))
-    goto fail;
-  if (doc->published[0] &&
-      put(rec, "published_from",
-          json_string(ng_pub_from_name(doc->published_from))))
-    goto fail;
-  if (with_text && put(rec, "text", span_text(doc, 0, doc->text_len)))
-    goto fail;
-  if (!(mentions = put_array(rec, "mentions")) ||
-      !(entities = put_array(rec, "entities")) ||
-      !(timexes = put_array(rec, "timexes")) ||
-      !(events = put_array(rec, "events")))
-    goto fail;
-
-  for (size_t i = 0; i < doc->mentions.n; i++)
-    if (json_array_append_new(mentions, mention(doc, &doc->mentions.v[i])))
-      goto fail;
-  for (size_t i = 0; i < doc->entities.n; i++)
-    if (json_array_append_new(entities, entity(&doc->entities.v[i])))
-      goto fail;
-  for (size_t i = 0; i < doc->timexes.n; i++)
-    if (json_array_append_new(timexes, timex(doc, &doc->timexes.v[i])))
-      goto fail;
-  for (size_t i = 0; i < doc->events.n; i++)
-    if (json_array_append_new(events, event(doc, &doc->events.v[i])))
-      goto fail;
-
-  if (ng_json_dump(rec, JSON_COMPACT, out) < 0)
-    goto fail;
-  ng_buf_addch(out, '\n');
-  goto out;
-
-fail:
-  ng_buf_setlen(out, old_len); /* no half record */
-  ret = ng_err_set(err, NG_ERR_NOMEM, "cannot build the record of '%s'",
-                   doc->id ? doc->id : "-");
-out:
-  json_decref(rec);
-  return ret;
+  LIT(out, ",\"mentions\":[");
+  for (size_t i = 0; i < doc->mentions.n; i++) {
+    if (i)
+      ng_buf_addch(out, ',');
+    mention(out, doc, &doc->mentions.v[i]);
+  }
+  LIT(out, "],\"entities\":[");
+  for (size_t i = 0; i < doc->entities.n; i++) {
+    if (i)
+      ng_buf_addch(out, ',');
+    entity(out, &doc->entities.v[i]);
+  }
+  LIT(out, "],\"timexes\":[");
+  for (size_t i = 0; i < doc->timexes.n; i++) {
+    if (i)
+      ng_buf_addch(out, ',');
+    timex(out, doc, &doc->timexes.v[i]);
+  }
+  LIT(out, "],\"events\":[");
+  for (size_t i = 0; i < doc->events.n; i++) {
+    if (i)
+      ng_buf_addch(out, ',');
+    event(out, doc, &doc->events.v[i]);
+  }
+  LIT(out, "]}\n");
+  return 0;
 }

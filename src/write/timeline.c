@@ -4,7 +4,8 @@
  *
  * A corpus can hold a lot of events, so the file is never one jansson
  * tree: the outer object and arrays are written by hand, and each element
- * is built, dumped and freed on its own.  Each element is dumped with
+ * is built, dumped and freed on its own (and, through ng_write_file(),
+ * sent to disk in chunks).  Each element is dumped with
  * JSON_INDENT(2) and shifted right to its depth, which gives exactly the
  * bytes jansson would write for the whole tree with JSON_INDENT(2); the
  * tests check that by loading and re-dumping the file.
@@ -61,12 +62,47 @@ static json_t *source(const ng_graph *g, const ng_gsource *s)
       put(o, "sentence", num(s->sentence)) ||
       put(o, "text", ng_json_str(s->text)) || put(o, "start", num(s->start)) ||
       put(o, "end", num(s->end)) ||
-      put(o, "date_text", ng_json_str(s->date_text)) ||
-      put(o, "date", opt_fixed(s->date, sizeof(s->date)))) {
+      /* A relation's source says how it named the role; it has no date. */
+      (s->role_text ? put(o, "role_text", ng_json_str(s->role_text))
+                    : put(o, "date_text", ng_json_str(s->date_text)) ||
+                          put(o, "date", opt_fixed(s->date, sizeof(s->date))))) {
     json_decref(o);
     return NULL;
   }
   return o;
+}
+
+/*
+ * A co-mention's sentence: the document and the byte offsets, which find
+ * it; no text (there are too many to copy).
+ */
+static json_t *span(const ng_graph *g, const ng_gspan *s)
+{
+  json_t *o = json_object();
+  if (!o || put(o, "document", doc_id(g, s->doc)) ||
+      put(o, "start", num(s->start)) || put(o, "end", num(s->end))) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
+}
+
+/* The merge record: which document called the entity what, and where. */
+static json_t *merged(const ng_graph *g, const ng_gmerged *m)
+{
+  json_t *o = json_object(), *a;
+  if (!o || put(o, "document", doc_id(g, m->doc)) ||
+      put(o, "name", ng_json_str(m->name)) || !(a = put_array(o, "aliases")) ||
+      put(o, "mentions", num(m->n_mentions)) ||
+      put(o, "start", num(m->start)) || put(o, "end", num(m->end)))
+    goto fail;
+  for (size_t i = 0; i < m->n_aliases; i++)
+    if (json_array_append_new(a, ng_json_str(m->aliases[i])))
+      goto fail;
+  return o;
+fail:
+  json_decref(o);
+  return NULL;
 }
 
 static int add_sources(json_t *arr, const ng_graph *g, const ng_gsource *v,
@@ -141,6 +177,7 @@ static size_t section_len(const ng_graph *g, enum section s)
 static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
 {
   json_t *o = json_object(), *a;
+  ng_buf idbuf = NG_BUF_INIT;
 
   *out = NULL;
   if (!o)
@@ -165,17 +202,21 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
   }
   case ENTITIES: {
     const ng_gentity *e = &g->entities.v[i];
-    json_t *docs;
+    json_t *docs, *mg;
     if (put(o, "id", ng_json_str(e->id)) ||
         put(o, "name", ng_json_str(e->name)) ||
         put(o, "type", json_string(ng_entity_type_name(e->type))) ||
         !(a = put_array(o, "aliases")) ||
         put(o, "mentions", num(e->n_mentions)) ||
         !(docs = put_array(o, "documents")) ||
-        add_ids(docs, g, e->docs.v, e->docs.n, doc_id))
+        add_ids(docs, g, e->docs.v, e->docs.n, doc_id) ||
+        !(mg = put_array(o, "merged")))
       goto fail;
     for (size_t k = 0; k < e->aliases.n; k++)
       if (json_array_append_new(a, ng_json_str(e->aliases.v[k])))
+        goto fail;
+    for (size_t k = 0; k < e->merged.n; k++)
+      if (json_array_append_new(mg, merged(g, &e->merged.v[k])))
         goto fail;
     break;
   }
@@ -186,16 +227,20 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
       json_decref(o);
       return 0;
     }
-    if (put(o, "source", entity_id(g, e->a)) ||
+    ng_buf_reset(&idbuf);
+    ng_edge_id(g, e, &idbuf);
+    if (put(o, "id", ng_json_strn(idbuf.ptr, idbuf.len)) ||
+        put(o, "source", entity_id(g, e->a)) ||
         put(o, "target", entity_id(g, e->b)))
       goto fail;
     if (s == RELATIONS && put(o, "role", ng_json_str(e->role)))
       goto fail;
-    if (put(o, "weight", num(e->weight)))
+    if (put(o, "weight", num(e->weight)) || !(a = put_array(o, "sources")) ||
+        add_sources(a, g, e->sources.v, e->sources.n))
       goto fail;
-    if (s == RELATIONS && (!(a = put_array(o, "sources")) ||
-                           add_sources(a, g, e->sources.v, e->sources.n)))
-      goto fail;
+    for (size_t k = 0; k < e->spans.n; k++)
+      if (json_array_append_new(a, span(g, &e->spans.v[k])))
+        goto fail;
     break;
   }
   case EVENTS: {
@@ -218,9 +263,11 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
   case N_SECTIONS:
     break;
   }
+  ng_buf_release(&idbuf);
   *out = o;
   return 0;
 fail:
+  ng_buf_release(&idbuf);
   json_decref(o);
   return -1;
 }
@@ -249,15 +296,14 @@ static int add_indented(ng_buf *out, ng_buf *tmp, const json_t *j,
   return 0;
 }
 
-int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_timeline_stream(const ng_graph *g, ng_out *o)
 {
-  ng_buf tmp = NG_BUF_INIT;
-  size_t old_len = out->len;
+  ng_buf tmp = NG_BUF_INIT, *out = o->buf;
   json_t *gen = NULL, *item;
   int ret = 0;
 
   if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
+    return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
 
   gen = json_object();
@@ -281,6 +327,8 @@ int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err)
       json_decref(item);
       if (ret < 0)
         goto fail;
+      if ((ret = ng_out_step(o)) < 0)
+        goto out;
     }
     ng_buf_adds(out, written ? "\n  ]" : "]");
   }
@@ -288,10 +336,14 @@ int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err)
   goto out;
 
 fail:
-  ng_buf_setlen(out, old_len); /* no half file */
-  ret = ng_err_set(err, NG_ERR_NOMEM, "cannot build timeline.json");
+  ret = ng_err_set(o->err, NG_ERR_NOMEM, "cannot build timeline.json");
 out:
   json_decref(gen);
   ng_buf_release(&tmp);
   return ret;
+}
+
+int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_out_run(g, ng_timeline_stream, out, err);
 }

@@ -8,12 +8,16 @@
  *   dot.c       builds the cgraph graph; graph.dot is that graph written
  *   svg.c       lays the same graph out and renders it
  *   extract.c   owns the jansson helpers the two JSON writers share
+ *   export.c    edge ids, XML/HTML/CSV escaping and date spans, shared by
+ *               the export formats (cytoscape.c, csv.c, gexf.c,
+ *               graphml.c, timelinejs.c)
  */
 #include <cgraph.h>
 #include <jansson.h>
 
 #include "model/graph_internal.h"
 #include "newsgraph.h"
+#include "util/civil.h"
 
 /*
  * Graphs with more entities or edges than this are laid out with sfdp
@@ -76,5 +80,104 @@ json_t *ng_json_strn(const char *s, size_t n);
 
 /* Same for a NUL-terminated string; NULL s gives JSON null. */
 json_t *ng_json_str(const char *s);
+
+/*
+ * Streaming counterparts, without a jansson tree: append to out the JSON
+ * string of s[0..n) (quoted, escaped and mended exactly as the tree
+ * version would dump it), of NUL-terminated s (NULL gives null), and a
+ * non-negative integer.
+ */
+void ng_json_put_strn(ng_buf *out, const char *s, size_t n);
+void ng_json_put_str(ng_buf *out, const char *s);
+void ng_json_put_uint(ng_buf *out, size_t v);
+
+/*
+ * Where a streaming writer puts its bytes.  They gather in buf; when file
+ * is set, ng_out_step() hands them to it in chunks as the writer goes, so
+ * a large corpus's output never sits in memory whole.  Writers call
+ * ng_out_step() after each item and return a negative status on failure
+ * (err filled); whoever set up the ng_out then drops the half output:
+ * ng_out_run() cuts buf back, ng_write_file() aborts the file.
+ */
+typedef struct ng_out {
+  ng_buf *buf;
+  ng_atomic_file *file; /* NULL: everything stays in buf */
+  int to_stdout;        /* with file NULL: chunks go to standard output */
+  ng_err *err;
+} ng_out;
+
+typedef int (*ng_stream_fn)(const ng_graph *g, ng_out *o);
+
+/* Flush buf when it holds a chunk; 0, or NG_ERR_IO with err filled. */
+int ng_out_step(ng_out *o);
+
+/* Run fn into buf alone: the ng_write_* entry points.  On failure buf is
+ * as it was. */
+int ng_out_run(const ng_graph *g, ng_stream_fn fn, ng_buf *buf, ng_err *err);
+
+/* The streaming writers behind ng_write_timeline() and the exports. */
+int ng_timeline_stream(const ng_graph *g, ng_out *o);
+int ng_timelinejs_stream(const ng_graph *g, ng_out *o);
+int ng_cytoscape_stream(const ng_graph *g, ng_out *o);
+int ng_gexf_stream(const ng_graph *g, ng_out *o);
+int ng_graphml_stream(const ng_graph *g, ng_out *o);
+int ng_nodes_csv_stream(const ng_graph *g, ng_out *o);
+int ng_edges_csv_stream(const ng_graph *g, ng_out *o);
+
+/*
+ * The id of an edge, the same in every format: "co:<a>|<b>" for a
+ * co-mention, "role:<a>|<role>|<b>" for a relation (a and b are entity
+ * ids, which hold no '|').  Unique because g keeps one edge per pair
+ * and role.  Appended to out.
+ */
+void ng_edge_id(const ng_graph *g, const ng_gedge *e, ng_buf *out);
+
+/*
+ * Append s (NULL is empty) escaped for XML 1.0: & < > always, and, when
+ * attr is set, '"' and the line breaks and tabs that a parser would
+ * otherwise read back as spaces.  Invalid UTF-8 and code points XML
+ * cannot carry become U+FFFD.
+ */
+void ng_xml_add(ng_buf *out, const char *s, int attr);
+
+/*
+ * Append s escaped as HTML text or attribute value (& < > " '): for the
+ * formats whose viewers render HTML, like TimelineJS.  Control
+ * characters become spaces.
+ */
+void ng_html_add(ng_buf *out, const char *s);
+
+/*
+ * Append s as one CSV field (RFC 4180): quoted when it holds a comma, a
+ * quote, a line break or edge spaces, with quotes doubled.  Invalid
+ * UTF-8 becomes U+FFFD.
+ */
+void ng_csv_add(ng_buf *out, const char *s);
+
+/*
+ * The days an event date covers: "2021" the year, "2021-02" the month,
+ * "2021-W07" Monday to Sunday, "2021-02-14" that day.  Returns 0 with
+ * *first and *last set, or -1 when date is none of these or no real day.
+ */
+int ng_date_span(const char *date, ng_ymd *first, ng_ymd *last);
+
+/*
+ * The first and last publication dates ("YYYY-MM-DD", "" when none is
+ * known) of the documents an entity or an edge was read in.
+ */
+typedef struct ng_date_range {
+  char first[11], last[11];
+} ng_date_range;
+
+void ng_entity_dates(const ng_graph *g, const ng_gentity *e,
+                     ng_date_range *r);
+void ng_edge_dates(const ng_graph *g, const ng_gedge *e, ng_date_range *r);
+
+/*
+ * Append s as an XML NMTOKEN (GraphML ids): letters, digits, '-', '.',
+ * ':' and non-ASCII name characters stay; anything else, '_' included,
+ * becomes _xHHHH_ (its code point in hex), so distinct ids stay distinct.
+ */
+void ng_xml_name_add(ng_buf *out, const char *s);
 
 #endif

@@ -84,6 +84,19 @@ done
 (cd "$tmp" && mkdir -p proj && cp -r "$src/samples" proj/ && cd proj && "$bin" >/dev/null 2>&1)
 [ -s "$tmp/proj/out/timeline.json" ] && ok || bad "default run wrote no out/timeline.json"
 
+# --format picks the files; the default stays graph.dot, graph.svg,
+# timeline.json.
+expect 0 "--format gexf,csv" -- "$bin" -f gexf,csv -o "$tmp/fmt1" "$src/samples"
+[ "$(ls "$tmp/fmt1" | tr '\n' ' ')" = "edges.csv graph.gexf nodes.csv " ] && ok ||
+  bad "--format gexf,csv wrote: $(ls "$tmp/fmt1" | tr '\n' ' ')"
+expect 0 "--format=all" -- "$bin" --format=all -o "$tmp/fmt2" "$src/samples"
+[ "$(ls "$tmp/fmt2" | wc -l)" -eq 9 ] && ok || bad "--format=all wrote $(ls "$tmp/fmt2" | wc -l) files"
+cmp -s "$tmp/fmt2/timeline.json" "$tmp/out1/timeline.json" && ok || bad "timeline.json depends on --format"
+expect 2 "unknown format" -- "$bin" -f dot,pdf "$src/samples"
+has "$tmp/stderr" "unknown format 'pdf'" "unknown format named"
+expect 2 "--format with extract" -- "$bin" extract -f csv "$src/samples"
+expect 2 "--format without a value" -- "$bin" --format
+
 # An output folder that cannot be made: exit 3, nothing half-written.
 printf 'x' >"$tmp/a-file"
 expect 3 "output folder is a file" -- "$bin" -o "$tmp/a-file/out" "$src/samples"

@@ -428,3 +428,52 @@ Test(namekey, short_forms_and_acronyms)
   cr_assert_eq(ng_handle_match("@therealkanyewest", 17, "Kanye West", 10), 2);
   cr_assert_eq(ng_handle_match("@usa_today", 10, "US", 2), 0);
 }
+
+Test(namekey, spelling_and_distance)
+{
+  cr_assert(ng_name_better_spelling("Reuters", 7, "REUTERS", 7));
+  cr_assert_not(ng_name_better_spelling("REUTERS", 7, "Reuters", 7));
+  cr_assert(ng_name_better_spelling("NATO", 4, "Nato", 4), "short acronyms keep capitals");
+  cr_assert(ng_name_better_spelling("U.S.", 4, "U.s.", 4));
+  cr_assert(ng_name_better_spelling("New York", 8, "NEW YORK", 8));
+  cr_assert_not(ng_name_better_spelling("Musk", 4, "Musk", 4));
+  cr_assert_eq(ng_name_distance("tenev", 5, "teneff", 6, 2), 2);
+  cr_assert_eq(ng_name_distance("tenev", 5, "tenev", 5, 2), 0);
+  cr_assert_eq(ng_name_distance("hart", 4, "hrat", 4, 2), 1, "a swap is one edit");
+  cr_assert_eq(ng_name_distance("musk", 4, "putin", 5, 2), 3, "over max gives max + 1");
+  cr_assert_eq(ng_name_distance("ab", 2, "abcdef", 6, 2), 3);
+}
+
+Test(coref, handle_the_article_says_is_an_account)
+{
+  /* The letters say nothing here; the words around the handle do. */
+  ng_doc *doc = doc_of("Musk wrote to the Kremlin's English-language account "
+                       "@KR_en on Sunday. @mfa_spox, the Foreign Ministry's "
+                       "press account, said nothing. Reuters asked @abc123.");
+  mark(doc, "Foreign Ministry", NG_ENTITY_ORG);
+  mark(doc, "Kremlin", NG_ENTITY_ORG);
+  mark(doc, "Musk", NG_ENTITY_PERSON);
+  mark(doc, "Reuters", NG_ENTITY_ORG);
+  resolve(doc);
+  cr_assert(has_alias(ent_named(doc, "Kremlin"), "@KR_en"));
+  cr_assert(has_alias(ent_named(doc, "Foreign Ministry"), "@mfa_spox"));
+  cr_assert_eq(ent_named(doc, "Reuters")->aliases.n, 0, "a handle beside a name is not its");
+  cr_assert_eq(ent_named(doc, "Musk")->aliases.n, 0);
+  ng_doc_free(doc);
+}
+
+Test(coref, tweet_signature_ties_the_handle_end_to_end)
+{
+  const char *text = ".@KremlinRussia_E would you like join me for a conversation on "
+                     "Clubhouse? \xe2\x80\x94 Elon Musk (@elonmusk) February 13, 2021\n\n"
+                     "The Kremlin said on Monday that Musk's idea was interesting.";
+  ng_doc *doc = ng_doc_new("t", NULL, text, strlen(text), "2021-02-15");
+  ng_err err = NG_ERR_INIT;
+  cr_assert_eq(ng_doc_analyze(doc, &err), 0);
+  const ng_dentity *musk = ent_named(doc, "Elon Musk");
+  cr_assert_not_null(musk);
+  cr_assert(has_alias(musk, "@elonmusk"));
+  cr_assert(has_alias(musk, "Musk"), "the surname resolves to the full name");
+  cr_assert(has_alias(ent_named(doc, "Kremlin"), "@KremlinRussia_E"));
+  ng_doc_free(doc);
+}

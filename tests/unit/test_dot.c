@@ -91,7 +91,7 @@ Test(dot, edges_carry_weight_and_roles)
 
   cr_assert_not_null(role);
   cr_expect_eq(agtail(role), peskov, "role edges point from the holder");
-  cr_expect_str_eq(agget(role, "label"), "spokesman");
+  cr_expect_str_eq(agget(role, "label"), "spokesman of");
   cr_expect_str_eq(agget(role, "dir"), "forward");
   cr_expect_str_eq(agget(role, "weight"), "2");
   cr_expect_str_neq(agget(role, "color"), agget(co, "color"));

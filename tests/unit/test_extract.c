@@ -1,10 +1,12 @@
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include <jansson.h>
 
 #include "model/doc.h"
+#include "write/write_internal.h"
 
 static const char text[] =
     "Elon Musk invited \"Putin\" on Sunday.\n"
@@ -301,4 +303,97 @@ Test(extract, five_megabytes, .timeout = 60)
   free(big);
   ng_buf_release(&out);
   ng_doc_free(d);
+}
+
+/*
+ * The streamed strings are byte for byte what jansson dumps for the same
+ * bytes: every ASCII byte, escapes among plain text, non-ASCII letters,
+ * and bad UTF-8 mended to U+FFFD.
+ */
+Test(extract, streamed_strings_match_jansson)
+{
+  char all[128];
+  for (int i = 0; i < 128; i++)
+    all[i] = (char)i;
+  static const struct {
+    const char *s;
+    size_t n;
+  } cases[] = {
+      {"", 0},
+      {"plain words", 11},
+      {"say \"hi\"\\ now\n\ttab\r\b\f/", 22},
+      {"\xc3\xa9t\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d \xf0\x9f\x98\x80", 19},
+      {"bad \xff byte", 10},
+      {"cut \xe2\x80", 6},
+      {"surrogate \xed\xa0\x80 and overlong \xc0\xaf", 29},
+      {"nul\0inside", 10},
+  };
+  for (size_t c = 0; c <= sizeof(cases) / sizeof(*cases); c++) {
+    const char *s = c < sizeof(cases) / sizeof(*cases) ? cases[c].s : all;
+    size_t n = c < sizeof(cases) / sizeof(*cases) ? cases[c].n : sizeof(all);
+    ng_buf got = NG_BUF_INIT, want = NG_BUF_INIT;
+    json_t *j = ng_json_strn(s, n);
+    cr_assert_not_null(j);
+    char *dumped = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+    cr_assert_not_null(dumped);
+    ng_buf_adds(&want, dumped);
+    free(dumped);
+    ng_json_put_strn(&got, s, n);
+    cr_expect_str_eq(got.ptr, want.ptr, "case %zu", c);
+    json_decref(j);
+    ng_buf_release(&got);
+    ng_buf_release(&want);
+  }
+}
+
+Test(extract, streamed_integers_match_jansson)
+{
+  static const size_t cases[] = {0, 7, 10, 99, 1000, 123456789, (size_t)1 << 40};
+  for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+    ng_buf got = NG_BUF_INIT, want = NG_BUF_INIT;
+    json_t *j = json_integer((json_int_t)cases[c]);
+    char *dumped = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+    cr_assert_not_null(dumped);
+    ng_buf_adds(&want, dumped);
+    free(dumped);
+    ng_json_put_uint(&got, cases[c]);
+    cr_expect_str_eq(got.ptr, want.ptr);
+    json_decref(j);
+    ng_buf_release(&got);
+    ng_buf_release(&want);
+  }
+}
+
+/* ng_json_dump() writes a tree as jansson's json_dumps() would. */
+Test(extract, tree_dump_matches_jansson)
+{
+  json_error_t jerr;
+  json_t *j = json_loads(
+      "{\"id\": \"a\\\"b\\\\c\\n\\u0001\\u00e9\", \"n\": -12, \"big\": 9007199254740993,"
+      " \"empty\": {}, \"none\": [], \"t\": true, \"f\": false, \"z\": null,"
+      " \"r\": 1.5, \"nested\": [{\"k\": [1, [2, {}], {\"x\": \"y\"}]}, \"s\"],"
+      " \"order\": {\"b\": 1, \"a\": 2, \"c\": 3}}",
+      0, &jerr);
+  cr_assert_not_null(j, "%s", jerr.text);
+  static const size_t flags[] = {0, JSON_COMPACT, JSON_INDENT(2),
+                                 JSON_INDENT(4) | JSON_COMPACT, JSON_INDENT(1),
+                                 JSON_ENSURE_ASCII, JSON_SORT_KEYS | JSON_INDENT(2)};
+  for (size_t f = 0; f < sizeof(flags) / sizeof(*flags); f++) {
+    ng_buf got = NG_BUF_INIT;
+    char *want = json_dumps(j, flags[f]);
+    cr_assert_not_null(want);
+    cr_assert_eq(ng_json_dump(j, flags[f], &got), 0);
+    cr_expect_str_eq(got.ptr, want, "flags %zx", flags[f]);
+    free(want);
+    ng_buf_release(&got);
+  }
+  /* A bare value needs JSON_ENCODE_ANY, as with jansson. */
+  ng_buf out = NG_BUF_INIT;
+  json_t *s = json_string("x");
+  cr_expect_eq(ng_json_dump(s, JSON_COMPACT, &out), -1);
+  cr_expect_eq(ng_json_dump(s, JSON_COMPACT | JSON_ENCODE_ANY, &out), 0);
+  cr_expect_str_eq(out.ptr, "\"x\"");
+  json_decref(s);
+  ng_buf_release(&out);
+  json_decref(j);
 }

@@ -199,3 +199,117 @@ Test(names, samples)
   cr_assert_geq(count(d, "Moscow", LOC), 1);
   ng_doc_free(d);
 }
+
+Test(names, sentence_initial_common_word_is_not_part_of_a_name)
+{
+  /* "Shares" opens the sentence, so only how words are usually cased tells. */
+  ng_doc *doc = tag("Shares of Tesla Inc. fell 3% on Monday.");
+  cr_assert_eq(count(doc, "Tesla Inc.", ORG), 1);
+  cr_assert_not(tagged_at(doc, "Shares"));
+  ng_doc_free(doc);
+}
+
+Test(names, surname_of_a_person_in_the_document_is_that_person)
+{
+  ng_doc *doc = tag("Kremlin says Musk's idea for Putin to join Clubhouse app "
+                    "interesting. Russian President Vladimir Putin said nothing.");
+  cr_assert_eq(count(doc, "Putin", PER), 1);
+  cr_assert_eq(count(doc, "Putin", LOC) + count(doc, "Putin", ORG), 0);
+  ng_doc_free(doc);
+  /* Not when the lists know the word as a place. */
+  doc = tag("Michael Jordan flew to Amman on Monday, and said Jordan was beautiful.");
+  cr_assert_eq(count(doc, "Jordan", LOC), 1);
+  ng_doc_free(doc);
+}
+
+Test(names, byline_credit_line_is_no_organization)
+{
+  ng_doc *doc = tag("Kremlin says it will reply\n\nWION Web Team\nMoscow, Russia\n\n"
+                    "The Kremlin said on Monday it would reply to Elon Musk.");
+  cr_assert_not(tagged_at(doc, "WION Web Team"));
+  cr_assert_geq(count(doc, "Kremlin", ORG), 1);
+  ng_doc_free(doc);
+  /* "Team" inside a sentence is left to the tagger. */
+  doc = tag("He joined the WION Web Team in 2019, he said.");
+  cr_assert(tagged_at(doc, "WION"));
+  ng_doc_free(doc);
+}
+
+Test(names, a_thing_after_an_indefinite_article_is_no_organization)
+{
+  ng_doc *doc = tag("Musk told his followers: \"There will definitely be a MarsCoin!\"");
+  cr_assert_not(tagged_at(doc, "MarsCoin"));
+  ng_doc_free(doc);
+  doc = tag("Last year he bought a Tesla. She wants an iPhone, not a Samsung.");
+  cr_assert_not(tagged_at(doc, "Tesla"));
+  cr_assert_not(tagged_at(doc, "Samsung"));
+  ng_doc_free(doc);
+  doc = tag("A Reuters reporter asked Peskov about it on Monday.");
+  cr_assert_eq(count(doc, "Reuters", ORG), 1, "a modifier keeps its name");
+  ng_doc_free(doc);
+}
+
+Test(names, camel_case_word_is_never_a_person)
+{
+  ng_doc *doc = tag("MarsCoin said on Monday that it would list more coins.");
+  cr_assert_eq(count(doc, "MarsCoin", PER), 0);
+  ng_doc_free(doc);
+  doc = tag("Leonardo DiCaprio met Douglas MacArthur in the film.");
+  cr_assert_eq(count(doc, "Leonardo DiCaprio", PER), 1, "name prefixes are not camel case");
+  ng_doc_free(doc);
+}
+
+Test(names, acronym_spelled_out_in_lower_case_is_a_word)
+{
+  ng_doc *doc = tag("The app thrives on the concept of FOMO, fear of missing out. "
+                    "Experts say FOMO drives sign-ups.");
+  cr_assert_not(tagged_at(doc, "FOMO"));
+  cr_assert_not(tagged_at(doc, "FOMO drives"));
+  ng_doc_free(doc);
+  doc = tag("Banks use artificial intelligence (AI), and the Central Intelligence "
+            "Agency (CIA) does too.");
+  cr_assert_not(tagged_at(doc, "AI)"));
+  cr_assert_eq(count(doc, "CIA", ORG), 1, "a capitalized spelling-out is a name");
+  ng_doc_free(doc);
+}
+
+Test(names, plural_of_a_common_word_is_no_place)
+{
+  ng_doc *doc = tag("Twitter launched its own version of Spaces, and Facebook is "
+                    "said to be developing similar products.");
+  cr_assert_not(tagged_at(doc, "Spaces"));
+  cr_assert_eq(count(doc, "Twitter", ORG), 1);
+  ng_doc_free(doc);
+  doc = tag("He flew from the Netherlands to Moscow.");
+  cr_assert_eq(count(doc, "Netherlands", LOC), 1, "listed places stay");
+  ng_doc_free(doc);
+}
+
+Test(names, photo_and_agency_credits_are_organizations)
+{
+  ng_doc *doc = tag("SpaceX owner and Tesla CEO Elon Musk (REUTERS)Premium\n\n"
+                    "Russian President Vladimir Putin Photograph:(AFP)\n\n"
+                    "Musk spoke on Monday.");
+  cr_assert_eq(count(doc, "REUTERS", ORG), 1);
+  cr_assert_eq(count(doc, "AFP", ORG), 1);
+  cr_assert_eq(count(doc, "Vladimir Putin", PER), 1, "the caption word is not the name");
+  cr_assert_eq(count(doc, "Elon Musk", PER), 1);
+  cr_assert_not(tagged_at(doc, "Premium"));
+  cr_assert_not(tagged_at(doc, "Photograph"));
+  ng_doc_free(doc);
+}
+
+Test(names, more_page_furniture_is_nothing)
+{
+  ng_doc *doc = tag("Home / Business / News\n\nPremium\n\nWatchlist\n\n"
+                    "Catch all the Business News, Market News, Breaking News "
+                    "Events and Latest News Updates on Live Mint.\n\n"
+                    "Previous Post Next Post\n");
+  static const char *const words[] = {"Home", "Business /", "Premium", "Watchlist",
+                                      "Catch", "Business News,", "Market News",
+                                      "Breaking News", "Latest News", "Previous Post",
+                                      "Next Post"};
+  for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+    cr_assert_not(tagged_at(doc, words[i]), "furniture tagged: '%s'", words[i]);
+  ng_doc_free(doc);
+}

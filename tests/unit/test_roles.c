@@ -97,7 +97,7 @@ Test(roles, org_role_person)
   mark(doc, "Kremlin", NG_ENTITY_ORG);
   run(doc);
   cr_assert_eq(doc->relations.n, 1);
-  EXPECT(doc, "Dmitry Peskov", "spokesman", "Kremlin");
+  EXPECT(doc, "Dmitry Peskov", "spokesperson", "Kremlin");
   cr_assert_eq(doc->relations.v[0].sentence, 0);
   ng_doc_free(doc);
 }
@@ -162,7 +162,7 @@ Test(roles, apposition_role_of_org)
   mark(doc, "Amazon", NG_ENTITY_ORG);
   mark(doc, "Blue Origin", NG_ENTITY_ORG);
   run(doc);
-  EXPECT(doc, "Elon Musk", "chief executive", "Tesla");
+  EXPECT(doc, "Elon Musk", "CEO", "Tesla");
   EXPECT(doc, "Jeff Bezos", "founder", "Amazon");
   EXPECT(doc, "Jeff Bezos", "founder", "Blue Origin");
   cr_assert_eq(doc->relations.n, 3);
@@ -177,7 +177,7 @@ Test(roles, apposition_with_descriptor)
   mark(doc, "Vlad Tenev", NG_ENTITY_PERSON);
   mark(doc, "Robinhood", NG_ENTITY_ORG);
   run(doc);
-  EXPECT(doc, "Vlad Tenev", "boss", "Robinhood");
+  EXPECT(doc, "Vlad Tenev", "CEO", "Robinhood");
   cr_assert_eq(doc->relations.n, 1); /* the second one is a repeat */
   ng_doc_free(doc);
 }
@@ -282,4 +282,78 @@ Test(roles, many_mentions_stay_fast, .timeout = 10)
   cr_assert_eq(doc->relations.n, 2);
   ng_doc_free(doc);
   ng_buf_release(&text);
+}
+
+/* The surface of the relation of src to tgt, or NULL. */
+static const char *surface_of(const ng_doc *doc, const char *src, const char *tgt)
+{
+  for (size_t i = 0; i < doc->relations.n; i++) {
+    const ng_relation *r = &doc->relations.v[i];
+    if (!strcmp(doc->entities.v[r->source].name, src) &&
+        !strcmp(doc->entities.v[r->target].name, tgt))
+      return r->surface;
+  }
+  return NULL;
+}
+
+Test(roles, one_label_per_job_whatever_the_words)
+{
+  ng_doc *doc = doc_of("Tesla boss Elon Musk spoke. Jeff Bezos, the chief "
+                       "executive officer of Amazon, agreed. Kremlin "
+                       "spokeswoman Maria Zakharova and former Apple chief "
+                       "executive John Sculley did not.");
+  mark(doc, "Elon Musk", NG_ENTITY_PERSON);
+  mark(doc, "Jeff Bezos", NG_ENTITY_PERSON);
+  mark(doc, "Maria Zakharova", NG_ENTITY_PERSON);
+  mark(doc, "John Sculley", NG_ENTITY_PERSON);
+  mark(doc, "Tesla", NG_ENTITY_ORG);
+  mark(doc, "Amazon", NG_ENTITY_ORG);
+  mark(doc, "Kremlin", NG_ENTITY_ORG);
+  mark(doc, "Apple", NG_ENTITY_ORG);
+  run(doc);
+  EXPECT(doc, "Elon Musk", "CEO", "Tesla");
+  cr_assert_str_eq(surface_of(doc, "Elon Musk", "Tesla"), "boss",
+                   "the words as written are kept");
+  EXPECT(doc, "Jeff Bezos", "CEO", "Amazon");
+  cr_assert_str_eq(surface_of(doc, "Jeff Bezos", "Amazon"),
+                   "chief executive officer");
+  EXPECT(doc, "Maria Zakharova", "spokesperson", "Kremlin");
+  EXPECT(doc, "John Sculley", "former CEO", "Apple");
+  ng_doc_free(doc);
+}
+
+Test(roles, a_boss_of_a_place_is_its_leader)
+{
+  ng_doc *doc = doc_of("Russian boss Vladimir Putin spoke in Russia.");
+  mark(doc, "Vladimir Putin", NG_ENTITY_PERSON);
+  mark(doc, "Russia", NG_ENTITY_PLACE);
+  run(doc);
+  EXPECT(doc, "Vladimir Putin", "leader", "Russia");
+  ng_doc_free(doc);
+}
+
+Test(roles, chained_roles_before_a_name)
+{
+  ng_doc *doc = doc_of("SpaceX owner and Tesla CEO Elon Musk (REUTERS) spoke.");
+  mark(doc, "Elon Musk", NG_ENTITY_PERSON);
+  mark(doc, "SpaceX", NG_ENTITY_ORG);
+  mark(doc, "Tesla", NG_ENTITY_ORG);
+  run(doc);
+  EXPECT(doc, "Elon Musk", "CEO", "Tesla");
+  EXPECT(doc, "Elon Musk", "owner", "SpaceX");
+  cr_assert_eq(doc->relations.n, 2);
+  ng_doc_free(doc);
+}
+
+Test(roles, former_job_in_an_apposition)
+{
+  ng_doc *doc = doc_of("Putin, a former KGB official, described the internet "
+                       "as a CIA project.");
+  mark(doc, "Putin", NG_ENTITY_PERSON);
+  mark(doc, "KGB", NG_ENTITY_ORG);
+  mark(doc, "CIA", NG_ENTITY_ORG);
+  run(doc);
+  EXPECT(doc, "Putin", "former official", "KGB");
+  cr_assert_eq(doc->relations.n, 1);
+  ng_doc_free(doc);
 }

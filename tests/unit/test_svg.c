@@ -48,7 +48,7 @@ Test(svg, draws_every_entity_and_edge)
   cr_expect_eq(count_class(root, "node"), 4);
   cr_expect_eq(count_class(root, "edge"), 3);
   cr_expect(strstr(svg.ptr, ">Elon Musk</text>") != NULL);
-  cr_expect(strstr(svg.ptr, ">spokesman</text>") != NULL);
+  cr_expect(strstr(svg.ptr, ">spokesman of</text>") != NULL);
 
   xmlFreeDoc(x);
   ng_buf_release(&svg);

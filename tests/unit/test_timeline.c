@@ -88,6 +88,10 @@ Test(timeline, entities_relations_edges)
   cr_expect_str_eq(str(r, "role"), "spokesman");
   cr_expect_eq(json_integer_value(json_object_get(r, "weight")), 2);
   cr_expect_str_eq(str(at(r, "sources", 1), "document"), "d2");
+  /* A relation's source says how the role was written, and has no date. */
+  cr_expect_str_eq(str(at(r, "sources", 1), "role_text"), "spokesman");
+  cr_expect_null(json_object_get(at(r, "sources", 1), "date_text"));
+  cr_expect_null(json_object_get(at(r, "sources", 1), "date"));
 
   cr_expect_eq(json_array_size(json_object_get(j, "edges")), 2);
   r = at(j, "edges", 0);
@@ -95,6 +99,47 @@ Test(timeline, entities_relations_edges)
   cr_expect_str_eq(str(r, "target"), "person:elon-musk");
   cr_expect_eq(json_integer_value(json_object_get(r, "weight")), 3);
   cr_expect_null(json_object_get(r, "role"));
+
+  json_decref(j);
+  ng_buf_release(&out);
+  fx_free(g);
+}
+
+/* Every entity says which documents called it what, and where. */
+Test(timeline, merge_record_and_edge_provenance)
+{
+  ng_graph *g = fx_graph();
+  ng_buf out = NG_BUF_INIT;
+  json_t *j = load(g, &out), *e, *m, *r;
+
+  e = at(j, "entities", 1);
+  cr_expect_eq(json_array_size(json_object_get(e, "merged")), 2);
+  m = at(e, "merged", 1);
+  cr_expect_str_eq(str(m, "document"), "d2");
+  cr_expect_str_eq(str(m, "name"), "Musk");
+  cr_expect_eq(json_integer_value(json_object_get(m, "mentions")), 2);
+  cr_expect_eq(json_integer_value(json_object_get(m, "start")), 3);
+  cr_expect_eq(json_integer_value(json_object_get(m, "end")), 7);
+  cr_expect(json_is_array(json_object_get(m, "aliases")));
+  for (size_t i = 0; i < 4; i++)
+    cr_expect_geq(json_array_size(json_object_get(at(j, "entities", i),
+                                                  "merged")),
+                  1, "entity %zu has no merge record", i);
+
+  /* Co-mentions: one source per sentence, without the text. */
+  r = at(j, "edges", 0);
+  cr_expect_str_eq(str(r, "id"), "co:person:dmitry-peskov|person:elon-musk");
+  cr_expect_eq(json_array_size(json_object_get(r, "sources")), 3);
+  cr_expect_str_eq(str(at(r, "sources", 2), "document"), "d2");
+  cr_expect_eq(json_integer_value(json_object_get(at(r, "sources", 2),
+                                                  "start")),
+               3);
+  cr_expect_null(json_object_get(at(r, "sources", 0), "text"));
+  r = at(j, "relations", 0);
+  cr_expect_str_eq(str(r, "id"),
+                   "role:person:dmitry-peskov|spokesman|organization:kremlin");
+  cr_expect_str_eq(str(at(r, "sources", 0), "text"),
+                   "Kremlin spokesman Dmitry Peskov said.");
 
   json_decref(j);
   ng_buf_release(&out);

@@ -97,3 +97,26 @@ Test(slug, ids_are_lower_ascii_with_dashes)
   cr_assert_str_eq(b.ptr, "obrien");
   ng_buf_release(&b);
 }
+
+/*
+ * Plain ASCII words take a short road; where one goes on past its letters
+ * (digits, '-', apostrophes, a single letter's dot, non-ASCII letters, a
+ * skip span) the general rules still decide, with the same case flags.
+ */
+Test(tokens, ascii_words_end_where_the_rules_say)
+{
+  expect_tokens("A. B.C. AB. x5 ab-c Ab's ok\xe2\x80\x99s caf\xc3\xa9 NASA, zz",
+                (const char *[]){"A", ".", "B.C.", "AB", ".", "x5", "ab-c",
+                                 "Ab", "'s", "ok", "\xe2\x80\x99s",
+                                 "caf\xc3\xa9", "NASA", ",", "zz", NULL});
+  ng_doc *doc = tokenize("I AB Ab aB ab X9 \xc3\x89T\xc3\x89");
+  static const unsigned want[] = {
+      NG_TOK_UPPER, NG_TOK_UPPER | NG_TOK_ALLCAP, NG_TOK_UPPER,
+      NG_TOK_LOWER, NG_TOK_LOWER, NG_TOK_UPPER, NG_TOK_UPPER | NG_TOK_ALLCAP};
+  const unsigned mask = NG_TOK_UPPER | NG_TOK_LOWER | NG_TOK_ALLCAP | NG_TOK_WORD;
+  cr_assert_eq(doc->tokens.n, sizeof(want) / sizeof(*want));
+  for (size_t i = 0; i < doc->tokens.n; i++)
+    cr_expect_eq(doc->tokens.v[i].flags & mask, want[i] | NG_TOK_WORD,
+                 "token %zu", i);
+  ng_doc_free(doc);
+}

@@ -43,6 +43,29 @@ Test(arena, many_small_allocations_aligned_and_zeroed)
   cr_assert_null(a.head);
 }
 
+/* The ASCII fast path reads words: a bad byte is found at every offset. */
+Test(utf8, bad_byte_found_at_any_offset)
+{
+  char buf[40];
+  for (size_t at = 0; at < sizeof(buf); at++) {
+    memset(buf, 'a', sizeof(buf));
+    buf[at] = (char)0xff;
+    cr_expect_eq(ng_utf8_valid_prefix(buf, sizeof(buf)), at, "at %zu", at);
+    /* A good two-byte letter there instead, split or not by the end. */
+    buf[at] = (char)0xc3;
+    if (at + 1 < sizeof(buf)) {
+      buf[at + 1] = (char)0xa9;
+      cr_expect_eq(ng_utf8_valid_prefix(buf, sizeof(buf)), sizeof(buf));
+    } else {
+      cr_expect_eq(ng_utf8_valid_prefix(buf, sizeof(buf)), at, "cut at end");
+    }
+    /* The length bounds the scan: bytes past it do not count. */
+    memset(buf, 'a', sizeof(buf));
+    buf[at] = (char)0xff;
+    cr_expect_eq(ng_utf8_valid_prefix(buf, at), at);
+  }
+}
+
 Test(utf8, validates_decodes_and_sanitizes)
 {
   cr_assert_eq(ng_utf8_valid_prefix("caf\xc3\xa9", 5), 5);

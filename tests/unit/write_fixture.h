@@ -12,12 +12,14 @@
  *   3 place:hostile          HOSTILE: backslashes, quotes, <, &, \N, a newline
  *
  *   edges: 0-1 co-mention weight 3, 0->2 "spokesman" weight 2 (2 sources),
- *          1-3 co-mention weight 1
+ *          1-3 co-mention weight 1; co-mentions have one source per weight
+ *   every entity has a merge record from d1 (Elon Musk one from d2 too)
  *   docs:  d1 (titled, published 2021-02-15 from metadata),
  *          d2 (no title, no date, a duplicate of d1)
  *   event: 2021-02-14 "invited", participants 0 and 1, two sources
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "model/graph_internal.h"
 
@@ -42,6 +44,18 @@ static inline void fx_entity(ng_graph *g, const char *id, const char *name,
   if (alias2)
     *NG_VEC_PUSH(e->aliases) = fx_str(g, alias2);
   *NG_VEC_PUSH(e->docs) = 0;
+  ng_gmerged *m = NG_VEC_PUSH(e->merged);
+  memset(m, 0, sizeof(*m));
+  m->name = e->name;
+  m->n_mentions = mentions;
+  m->start = 10 * g->entities.n;
+  m->end = m->start + strlen(name);
+}
+
+/* A co-mention's sentence: no text, just where it is. */
+static inline void fx_comention(ng_gedge *e, size_t doc, size_t start)
+{
+  *NG_VEC_PUSH(e->spans) = (ng_gspan){doc, start, start + 20};
 }
 
 static inline ng_gsource fx_source(ng_graph *g, size_t doc, const char *text,
@@ -83,12 +97,24 @@ static inline ng_graph *fx_graph(void)
   fx_entity(g, "person:elon-musk", "Elon Musk", NG_ENTITY_PERSON, 7,
             "@elonmusk", "Musk");
   *NG_VEC_PUSH(g->entities.v[1].docs) = 1;
+  {
+    ng_gmerged *m = NG_VEC_PUSH(g->entities.v[1].merged);
+    memset(m, 0, sizeof(*m));
+    m->doc = 1;
+    m->name = fx_str(g, "Musk");
+    m->n_mentions = 2;
+    m->start = 3;
+    m->end = 7;
+  }
   fx_entity(g, "organization:kremlin", "Kremlin", NG_ENTITY_ORG, 2, NULL,
             NULL);
   fx_entity(g, "place:hostile", HOSTILE, NG_ENTITY_PLACE, 1, "\\G", NULL);
 
   e = NG_VEC_PUSH(g->edges);
   e->a = 0, e->b = 1, e->weight = 3;
+  fx_comention(e, 0, 0);
+  fx_comention(e, 0, 42);
+  fx_comention(e, 1, 3);
   e = NG_VEC_PUSH(g->edges);
   e->a = 0, e->b = 2, e->weight = 2;
   e->role = fx_str(g, "spokesman");
@@ -96,8 +122,11 @@ static inline ng_graph *fx_graph(void)
       fx_source(g, 0, "Kremlin spokesman Dmitry Peskov said.", 10, NULL, NULL);
   *NG_VEC_PUSH(e->sources) =
       fx_source(g, 1, "Peskov, the Kremlin's spokesman.", 0, NULL, NULL);
+  e->sources.v[0].role_text = fx_str(g, "spokesman");
+  e->sources.v[1].role_text = fx_str(g, "spokesman");
   e = NG_VEC_PUSH(g->edges);
   e->a = 1, e->b = 3, e->weight = 1;
+  fx_comention(e, 0, 100);
 
   ev = NG_VEC_PUSH(g->events);
   ev->id = fx_str(g, "event:2021-02-14:musk-invited-putin");
@@ -134,9 +163,12 @@ static inline void fx_free(ng_graph *g)
   for (size_t i = 0; i < g->entities.n; i++) {
     NG_VEC_FREE(g->entities.v[i].aliases);
     NG_VEC_FREE(g->entities.v[i].docs);
+    NG_VEC_FREE(g->entities.v[i].merged);
   }
-  for (size_t i = 0; i < g->edges.n; i++)
+  for (size_t i = 0; i < g->edges.n; i++) {
     NG_VEC_FREE(g->edges.v[i].sources);
+    NG_VEC_FREE(g->edges.v[i].spans);
+  }
   for (size_t i = 0; i < g->events.n; i++) {
     NG_VEC_FREE(g->events.v[i].participants);
     NG_VEC_FREE(g->events.v[i].sources);
