@@ -974,7 +974,8 @@ static void remember_quarter(scan *s, int y, int q)
 {
   s->qm.qy = y;
   s->qm.qn = q;
-  if (s->has_a && y * 4 + q < s->a.y * 4 + anchor_quarter(s)) {
+  if (s->has_a && y * 4 + q < s->a.y * 4 + anchor_quarter(s) &&
+      y * 4 + q > s->qm.cqy * 4 + s->qm.cqn) {
     s->qm.cqy = y;
     s->qm.cqn = q;
   }
@@ -997,9 +998,10 @@ static void quarter_value(scan *s, int q, int y, char *v)
 }
 
 /*
- * "The quarter", "the latest quarter": the last named that had ended by
+ * "The quarter", "the latest quarter": the latest named that had ended by
  * the anchor (the one reported on; "a fourth-quarter charge" foreseen in
- * October is not it), else the last named, else the last one ended.
+ * October is not it, nor "a flat second quarter" recalled in a report on
+ * the third), else the last named, else the last one ended.
  */
 static void this_quarter(scan *s, int back, char *v)
 {
@@ -2815,7 +2817,8 @@ static size_t p_that(scan *s, size_t i, hit *h)
   h->e = i + 2;
   h->type = NG_TIMEX_DATE;
   if (u == U_QUARTER && s->qm.qn) {
-    this_quarter(s, 0, h->v); /* "results for that quarter" */
+    /* "results for that quarter": the one named last */
+    snprintf(h->v, 48, "%04d-Q%d", s->qm.qy, s->qm.qn);
     return h->e;
   }
   if (!s->ref_gran)

@@ -156,6 +156,10 @@ Test(dates, quarter_in_focus)
   expect("In the second quarter it lost $12 million. Results for that quarter included a "
          "write-down.",
          "1989-10-27", "that quarter", "DATE", "1989-Q2");
+  /* a quarter recalled after the one reported on does not take its place */
+  expect("Net rose 10% in the third quarter, after a flat second quarter. In the 1989 "
+         "period, costs fell.",
+         "1989-11-01", "the 1989 period", "DATE", "1989-Q3");
   expect("Net rose from the year-earlier third quarter.", "1989-11-02",
          "the year-earlier third quarter", "DATE", "1988-Q3");
   /* after "the first nine months", "a year earlier" is the year */
