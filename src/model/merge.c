@@ -1354,6 +1354,18 @@ typedef struct cluster {
   NG_VEC(size_t) members; /* evrec indices, ascending */
 } cluster;
 
+/* Does the summary read straight, with no comma before its happening word? */
+static int plain_summary(const evrec *r)
+{
+  const char *s = r->summary, *c = strchr(s, ',');
+  size_t n = strlen(r->trigger) - (r->trigger[strlen(r->trigger) - 1] == 'e');
+  /* the happening word as it stands in the text: "invite" in "invited" */
+  for (const char *p = s; *p; p++)
+    if (!strncasecmp(p, r->trigger, n))
+      return !c || c > p;
+  return !c;
+}
+
 /* The event of a cluster: its date by vote, the rest as alternatives. */
 static void emit_event(ng_graph *g, const cluster *k, const size_t *rec_entity, ng_buf *id)
 {
@@ -1398,9 +1410,12 @@ static void emit_event(ng_graph *g, const cluster *k, const size_t *rec_entity, 
 
   /*
    * Of the records on that date, the happening most sources name
-   * ("invite" over one "post"), then the one with most participants.
+   * ("invite" over one "post"); of those, a summary that reads straight
+   * ("Musk, the world's richest man, invited" less so), then the one with
+   * most participants.
    */
   size_t best = dates.v[win], best_votes = 0;
+  int best_plain = -1;
   for (size_t i = 0; i < k->members.n; i++) {
     const evrec *r = &ms->events.v[k->members.v[i]];
     if (strcmp(r->date, ev->date))
@@ -1408,9 +1423,12 @@ static void emit_event(ng_graph *g, const cluster *k, const size_t *rec_entity, 
     size_t n = 0;
     for (size_t j = 0; j < k->members.n; j++)
       n += !strcmp(ms->events.v[k->members.v[j]].trigger, r->trigger);
-    if (n > best_votes || (n == best_votes && r->n_parts > ms->events.v[best].n_parts)) {
+    int plain = plain_summary(r);
+    if (n > best_votes || (n == best_votes && plain > best_plain) ||
+        (n == best_votes && plain == best_plain && r->n_parts > ms->events.v[best].n_parts)) {
       best = k->members.v[i];
       best_votes = n;
+      best_plain = plain;
     }
   }
   ev->summary = ms->events.v[best].summary;

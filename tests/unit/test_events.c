@@ -348,3 +348,18 @@ Test(events, publication_date_from_a_duplicate)
   cr_expect_eq(g->docs.v[1].published_from, NG_PUB_INFERRED);
   ng_graph_free(g);
 }
+
+/* The summary that reads straight stands for the happening. */
+Test(events, plain_summary_preferred)
+{
+  const char *texts[] = {
+      "Elon Musk, the world's richest man, invited Vladimir Putin to a chat on Clubhouse on "
+      "Sunday.",
+      "On Sunday, Elon Musk invited Vladimir Putin to a chat on Clubhouse."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(g->events.n, 1, "%zu events", g->events.n);
+  cr_expect_str_eq(g->events.v[0].summary,
+                   "Elon Musk invited Vladimir Putin to a chat on Clubhouse");
+  ng_graph_free(g);
+}
