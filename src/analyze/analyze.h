@@ -32,8 +32,21 @@ int ng_coref_resolve(ng_doc *doc);
 int ng_roles_find(ng_doc *doc);
 /* dates.c: temporal expressions normalized against doc->published. */
 int ng_dates_find(ng_doc *doc);
+/*
+ * dates.c: the value timex t would have had with anchor as publication
+ * date, from t->rel, into value (48 bytes).  1 when t is relative and was
+ * resolved, 0 when it is not relative (value untouched).
+ */
+int ng_timex_reanchor(const ng_timex *t, ng_ymd anchor, char *value);
 /* events.c: dated happenings with participants -> doc->events. */
 int ng_events_find(ng_doc *doc);
+/*
+ * events.c: can timex value v date an event?  A day, ISO week, month or
+ * year ("2021-02-14", "2021-W06", "2021-02", "2021", times cut to their
+ * day) or a weekday alone ("XXXX-WXX-7"): 1, with its precision and the
+ * date part copied into date (cap bytes); else 0.
+ */
+int ng_event_date(const char *v, ng_precision *prec, char *date, size_t cap);
 
 /* Helpers shared by the passes (tokens.c). */
 

@@ -43,7 +43,8 @@ enum {
   C_PART,   /* part of day, val 1..5: morning, afternoon, evening, night, dawn */
   C_PARTS,  /* plural part of day */
   C_NUM,    /* a number token */
-  C_HYPH    /* a hyphenated word whose first part may matter */
+  C_HYPH,   /* a hyphenated word whose first part may matter */
+  C_DECW    /* a decade word, val 2..9: "twenties" .. "nineties" */
 };
 
 enum {
@@ -116,6 +117,7 @@ static const lexent lexicon[] = {
   {"eight", C_NUMW, 8},
   {"eighteen", C_NUMW, 18},
   {"eighth", C_ORD, 8},
+  {"eighties", C_DECW, 8},
   {"eighty", C_NUMW, 80},
   {"eleven", C_NUMW, 11},
   {"end", C_WORD, W_END},
@@ -129,6 +131,7 @@ static const lexent lexicon[] = {
   {"few", C_WORD, W_FEW},
   {"fifteen", C_NUMW, 15},
   {"fifth", C_ORD, 5},
+  {"fifties", C_DECW, 5},
   {"fifty", C_NUMW, 50},
   {"first", C_ORD, 1},
   {"fiscal", C_WORD, W_FISCAL},
@@ -136,6 +139,7 @@ static const lexent lexicon[] = {
   {"following", C_WORD, W_FOLLOWING},
   {"for", C_WORD, W_FOR},
   {"formerly", C_WORD, W_PREVIOUSLY},
+  {"forties", C_DECW, 4},
   {"fortnight", C_UNIT, 7},
   {"forty", C_NUMW, 40},
   {"four", C_NUMW, 4},
@@ -195,6 +199,7 @@ static const lexent lexicon[] = {
   {"nights", C_PARTS, 4},
   {"nine", C_NUMW, 9},
   {"nineteen", C_NUMW, 19},
+  {"nineties", C_DECW, 9},
   {"ninety", C_NUMW, 90},
   {"ninth", C_ORD, 9},
   {"noon", C_WORD, W_NOON},
@@ -236,11 +241,13 @@ static const lexent lexicon[] = {
   {"seven", C_NUMW, 7},
   {"seventeen", C_NUMW, 17},
   {"seventh", C_ORD, 7},
+  {"seventies", C_DECW, 7},
   {"seventy", C_NUMW, 70},
   {"several", C_WORD, W_SEVERAL},
   {"six", C_NUMW, 6},
   {"sixteen", C_NUMW, 16},
   {"sixth", C_ORD, 6},
+  {"sixties", C_DECW, 6},
   {"sixty", C_NUMW, 60},
   {"some", C_WORD, W_SOME},
   {"soon", C_WORD, W_SOON},
@@ -259,6 +266,7 @@ static const lexent lexicon[] = {
   {"these", C_WORD, W_THESE},
   {"third", C_ORD, 3},
   {"thirteen", C_NUMW, 13},
+  {"thirties", C_DECW, 3},
   {"thirty", C_NUMW, 30},
   {"this", C_WORD, W_THIS},
   {"three", C_NUMW, 3},
@@ -277,6 +285,7 @@ static const lexent lexicon[] = {
   {"tuesdays", C_WDAYS, 2},
   {"twelfth", C_ORD, 12},
   {"twelve", C_NUMW, 12},
+  {"twenties", C_DECW, 2},
   {"twenty", C_NUMW, 20},
   {"twice", C_WORD, W_TWICE},
   {"two", C_NUMW, 2},
@@ -314,13 +323,36 @@ typedef struct scan {
   /* Tense markers of the sentence: token positions, reporting verbs apart. */
   size_t fut[32], past[32], say[32];
   int nfut, npast, nsay;
+  /* Quotation marks of the sentence: a quote has its own tense. */
+  size_t quote[16];
+  int nquote;
+  /* "that", "which", "who": a clause after the date is not its clause */
+  size_t comp[16];
+  int ncomp;
   size_t at; /* the token whose tense is asked */
-  /* The last quarter named ("the third quarter"): "the quarter" is it. */
-  int qy, qn;
-  size_t q_sent;
+  size_t from; /* where the whole expression being matched starts */
+  int depth;   /* match_at nesting */
+  /*
+   * The last quarter named ("the third quarter"): "the quarter" is it;
+   * and the last named that had ended by the anchor: "the latest quarter".
+   */
+  struct qmem {
+    int qy, qn, cqy, cqn;
+  } qm;
   /* The last explicit date: "that day", "later that year" refer to it. */
   ng_ymd ref;
   int ref_gran; /* 0 none, 1 year, 2 month, 3 day */
+  /*
+   * Where a quarter and a longer stretch of months ("the first nine
+   * months", "the first half", "the year") were last named: "a year
+   * earlier" compares with whichever came last.
+   */
+  size_t q_at, span_at;
+  /* The last date of any kind: "the following month" counts from it. */
+  ng_ymd last;
+  int last_gran;
+  /* How the value of the pattern being matched hangs on the anchor. */
+  ng_timex_rel rel;
 } scan;
 
 /* A match: tokens [b, e), its type and value. */
@@ -369,6 +401,16 @@ static int punct(const scan *s, size_t i, int ch)
   return (unsigned char)*text(s, i, &n) == ch;
 }
 
+/* Lower-case ASCII copy of t[0..n) into buf, NUL-terminated (n + 1 bytes). */
+static void lower_copy(const char *t, size_t n, char *buf)
+{
+  for (size_t k = 0; k < n; k++) {
+    char ch = t[k];
+    buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+  }
+  buf[n] = 0;
+}
+
 /* Lower-case ASCII copy of token i into buf (cap bytes); 0 if too long. */
 static size_t lower(const scan *s, size_t i, char *buf, size_t cap)
 {
@@ -376,11 +418,7 @@ static size_t lower(const scan *s, size_t i, char *buf, size_t cap)
   const char *t = text(s, i, &n);
   if (n + 1 > cap)
     return 0;
-  for (size_t k = 0; k < n; k++) {
-    char ch = t[k];
-    buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-  }
-  buf[n] = 0;
+  lower_copy(t, n, buf);
   return n;
 }
 
@@ -431,11 +469,7 @@ static tokc classify(const ng_doc *doc, size_t i)
   /* The longest word of the lexicon is "approximately". */
   if (n > 13)
     return r;
-  for (size_t k = 0; k < n; k++) {
-    char ch = p[k];
-    buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-  }
-  buf[n] = 0;
+  lower_copy(p, n, buf);
   const lexent *e = lookup(buf);
   if (e) {
     r.cls = e->cls;
@@ -497,6 +531,49 @@ static int year_num(const scan *s, size_t i)
   return nd == 4 && v >= 1000 && v <= 2999 ? (int)v : 0;
 }
 
+static int hyph_number(const scan *s, size_t i);
+
+/*
+ * A year at i, in digits ("1996") or spoken ("nineteen ninety-six",
+ * "nineteen eighty four", "two thousand", "two thousand and one"), as
+ * transcripts of broadcasts write them.  Stores it in *y and returns the
+ * token after it, or 0.
+ */
+static size_t year_at(const scan *s, size_t i, int *y)
+{
+  int k;
+  if ((*y = year_num(s, i)))
+    return i + 1;
+  if (cls(s, i) != C_NUMW)
+    return 0;
+  int a = val(s, i);
+  if (a == 2 && is(s, i + 1, "thousand")) {
+    size_t j = i + 2;
+    if (is(s, j, "and") && cls(s, j + 1) == C_NUMW)
+      j++;
+    *y = 2000;
+    if (cls(s, j) == C_NUMW && val(s, j) < 20) {
+      *y += val(s, j);
+      j++;
+    }
+    return j;
+  }
+  if (a < 11 || a > 20)
+    return 0;
+  if (cls(s, i + 1) == C_HYPH && (k = hyph_number(s, i + 1)) > 20) {
+    *y = a * 100 + k;
+    return i + 2;
+  }
+  if (cls(s, i + 1) == C_NUMW && (k = val(s, i + 1)) >= 10) {
+    size_t j = i + 2;
+    if (k >= 20 && k % 10 == 0 && cls(s, j) == C_NUMW && val(s, j) < 10)
+      k += val(s, j++);
+    *y = a * 100 + k;
+    return j;
+  }
+  return 0;
+}
+
 /* ---- values ---------------------------------------------------------- */
 
 /* "2021-02-14", "2021-02", "2021"; a negative part is unknown ("XXXX"). */
@@ -554,6 +631,179 @@ static int word_in(const char *w, const char *const *list)
   return 0;
 }
 
+/* An opening or closing quotation mark: '"', '``', "''", curly quotes. */
+static int quote_mark(const scan *s, size_t i)
+{
+  size_t n;
+  const unsigned char *t = (const unsigned char *)text(s, i, &n);
+  if (n == 1 && t[0] == '"')
+    return 1;
+  if (n == 3 && t[0] == 0xe2 && t[1] == 0x80 && (t[2] == 0x9c || t[2] == 0x9d))
+    return 1;
+  /* `` and '' come as two tokens; count the second of the pair */
+  if (n == 1 && (t[0] == '`' || t[0] == '\'') && i > s->sb &&
+      s->doc->tokens.v[i - 1].end == s->doc->tokens.v[i].start && punct(s, i - 1, t[0]))
+    return 1;
+  return 0;
+}
+
+/* Is token i inside quotation marks (an odd number of them before it)? */
+static int in_quote(const scan *s, size_t i)
+{
+  int k = 0;
+  while (k < s->nquote && s->quote[k] < i)
+    k++;
+  return k & 1;
+}
+
+static size_t dist(size_t a, size_t b)
+{
+  return a > b ? a - b : b - a;
+}
+
+/*
+ * The tense of the marker nearest s->at among those on one side of the
+ * quotation marks (side 0 outside, 1 inside, -1 either).
+ */
+/*
+ * May marker m speak for the date at s->at?  Not from the other side of
+ * the quotation marks, nor from a clause that opens after the date: in
+ * "Bush told reporters on Tuesday that the blockade might be extended",
+ * "might" is the blockade's.
+ */
+static int governs(const scan *s, size_t m, int side)
+{
+  if (side >= 0 && in_quote(s, m) != side)
+    return 0;
+  for (int k = 0; k < s->ncomp; k++)
+    if (s->comp[k] > s->at && s->comp[k] < m)
+      return 0;
+  return 1;
+}
+
+static int nearest_marker(const scan *s, int side)
+{
+  size_t df = (size_t)-1, dp = (size_t)-1;
+  for (int k = 0; k < s->nfut; k++)
+    if (governs(s, s->fut[k], side) && dist(s->fut[k], s->at) < df)
+      df = dist(s->fut[k], s->at);
+  for (int k = 0; k < s->npast; k++)
+    if (governs(s, s->past[k], side) && dist(s->past[k], s->at) < dp)
+      dp = dist(s->past[k], s->at);
+  for (int k = 0; k < s->nsay; k++) {
+    if (!governs(s, s->say[k], side))
+      continue;
+    size_t d = dist(s->say[k], s->at);
+    /* "said Monday", "said on Monday" date the saying itself */
+    d = d <= 2 ? d - 1 : d + 3;
+    if (d < dp)
+      dp = d;
+  }
+  if (df == (size_t)-1 && dp == (size_t)-1)
+    return T_NONE;
+  return df <= dp ? T_FUT : T_PAST;
+}
+
+/* What a word tells of tense, as bits. */
+enum {
+  K_FUT = 1,      /* points ahead: "will", "plans" */
+  K_PAST = 2,     /* points back: "was", "met" */
+  K_SAY = 4,      /* a reporting verb: dates the report */
+  K_ADJ = 8,      /* makes an -ed word after it an adjective: "the", "still" */
+  K_COMP = 16,    /* opens a clause: "that", "which", "who" */
+  K_BE = 32,      /* makes a participle after it no past: "be", "is" */
+  K_TO_FUT = 64,  /* points ahead before "to": "expected to", "going to" */
+  K_NEXT = 128,   /* "next", ahead unless "next to" */
+  K_NOT_ED = 256, /* ends in -ed but is no past: "need", "expected" */
+  K_LOOK = 512    /* after "was"/"were", points ahead: "were planning to" */
+};
+
+typedef struct tenseword {
+  const char *w;
+  unsigned short k;
+} tenseword;
+
+/* Sorted by strcmp (binary search). */
+static const tenseword tense_words[] = {
+  {"a", K_ADJ}, {"ago", K_PAST}, {"an", K_ADJ}, {"are", K_BE}, {"be", K_BE},
+  {"became", K_PAST}, {"began", K_PAST}, {"being", K_BE}, {"bought", K_PAST},
+  {"broke", K_PAST}, {"brought", K_PAST}, {"came", K_PAST}, {"chose", K_PAST},
+  {"did", K_PAST}, {"didn't", K_PAST}, {"due", K_LOOK},
+  {"expected", K_TO_FUT | K_NOT_ED | K_LOOK}, {"fell", K_PAST}, {"fled", K_PAST},
+  {"flew", K_PAST}, {"fought", K_PAST}, {"found", K_PAST}, {"gave", K_PAST},
+  {"going", K_TO_FUT | K_LOOK}, {"got", K_PAST}, {"had", K_PAST}, {"hadn't", K_PAST},
+  {"held", K_PAST}, {"her", K_ADJ}, {"his", K_ADJ}, {"hit", K_PAST}, {"indeed", K_NOT_ED},
+  {"intends", K_FUT}, {"is", K_BE}, {"its", K_ADJ}, {"kept", K_PAST}, {"knew", K_PAST},
+  {"last", K_PAST}, {"led", K_PAST}, {"left", K_PAST}, {"less", K_ADJ}, {"long", K_ADJ},
+  {"lost", K_PAST}, {"made", K_PAST}, {"met", K_PAST}, {"might", K_FUT}, {"more", K_ADJ},
+  {"most", K_ADJ}, {"much", K_ADJ}, {"need", K_NOT_ED}, {"newly", K_ADJ}, {"next", K_NEXT},
+  {"our", K_ADJ}, {"paid", K_PAST}, {"payable", K_FUT}, {"plan", K_FUT},
+  {"planned", K_FUT}, {"planning", K_FUT | K_LOOK}, {"plans", K_FUT},
+  {"previously", K_ADJ}, {"quit", K_PAST}, {"ran", K_PAST}, {"recently", K_ADJ},
+  {"rose", K_PAST}, {"said", K_SAY}, {"saw", K_PAST}, {"say", K_SAY}, {"says", K_SAY},
+  {"scheduled", K_FUT | K_LOOK}, {"sent", K_PAST}, {"set", K_TO_FUT | K_LOOK},
+  {"shall", K_FUT}, {"shot", K_PAST}, {"sold", K_PAST}, {"soon", K_FUT}, {"spent", K_PAST},
+  {"spoke", K_PAST}, {"still", K_ADJ}, {"stood", K_PAST}, {"struck", K_PAST},
+  {"that", K_COMP}, {"the", K_ADJ}, {"their", K_ADJ}, {"thought", K_PAST},
+  {"to", K_LOOK}, {"told", K_SAY}, {"tomorrow", K_FUT}, {"took", K_PAST},
+  {"upcoming", K_FUT}, {"very", K_ADJ}, {"was", K_PAST}, {"wasn't", K_PAST},
+  {"well", K_ADJ}, {"went", K_PAST}, {"were", K_PAST}, {"weren't", K_PAST},
+  {"which", K_COMP}, {"who", K_COMP}, {"will", K_FUT}, {"won", K_PAST}, {"won't", K_FUT},
+  {"would", K_FUT}, {"wrote", K_PAST}, {"yesterday", K_PAST},
+};
+
+/* The tense bits of a lower-case word. */
+static unsigned tense_bits(const char *w)
+{
+  size_t lo = 0, hi = sizeof(tense_words) / sizeof(tense_words[0]);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(w, tense_words[mid].w);
+    if (!c)
+      return tense_words[mid].k;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return 0;
+}
+
+/* The tense bits of token i, or 0 for a non-word. */
+static unsigned tok_bits(const scan *s, size_t i)
+{
+  char buf[16];
+  if (i >= s->se || !(flags(s, i) & NG_TOK_WORD) || !lower(s, i, buf, sizeof(buf)))
+    return 0;
+  return tense_bits(buf);
+}
+
+/*
+ * What the word before the whole expression says of its direction.
+ * "On patrol since March": a start lies behind.  A deadline looks ahead:
+ * "pay down the loan by February", "loans through January", "until 9
+ * a.m. Tuesday", "ahead of the weekend", and so does a change announced
+ * "effective Feb. 1"; unless a past verb is right there ("had fallen
+ * sharply by Friday").  Markers must have been collected.
+ */
+static int lead_tense(const scan *s)
+{
+  char buf[16];
+  size_t p = s->from - 1;
+  if (s->from <= s->sb || !(flags(s, p) & NG_TOK_WORD) || !lower(s, p, buf, sizeof(buf)))
+    return T_NONE;
+  if (!strcmp(buf, "since"))
+    return T_PAST;
+  if (strcmp(buf, "by") && strcmp(buf, "until") && strcmp(buf, "through") &&
+      strcmp(buf, "till") && strcmp(buf, "effective") &&
+      !(!strcmp(buf, "of") && p > s->sb && is(s, p - 1, "ahead")))
+    return T_NONE;
+  for (int k = 0; k < s->npast; k++)
+    if (dist(s->past[k], s->at) <= 4)
+      return T_NONE;
+  return T_FUT;
+}
+
 /*
  * The tense around token s->at, enough to say which way "Friday" or
  * "March 3" points.  The sentence's tense markers are collected once;
@@ -563,64 +813,71 @@ static int word_in(const char *w, const char *const *list)
  */
 static int tense(scan *s)
 {
-  static const char *const fut[] = {
-    "will", "shall", "won't", "tomorrow", "next", "upcoming", "scheduled",
-    "plans", "plan", "intends", NULL};
-  static const char *const past[] = {
-    "was", "were", "had", "did", "ago", "yesterday", "last",
-    "met", "took", "went", "came", "made", "gave", "began", "left", "found",
-    "held", "saw", "spoke", "sent", "won", "lost", "fell", "rose", "led",
-    "got", "brought", "thought", "knew", "became", "ran", "shot", "struck",
-    "flew", "wrote", "spent", "paid", "sold", "bought", "kept", "chose",
-    "fought", "fled", "broke", "stood", "wasn't", "weren't", "didn't",
-    "hadn't", "hit", "quit", NULL};
-  static const char *const say[] = {"said", "told", "says", "say", NULL};
   if (s->tense == T_UNSET) {
     char buf[16];
-    s->nfut = s->npast = s->nsay = 0;
+    unsigned prev = 0; /* the bits of the word before */
+    s->nfut = s->npast = s->nsay = s->nquote = s->ncomp = 0;
     for (size_t i = s->sb; i < s->se; i++) {
-      if (!(flags(s, i) & NG_TOK_WORD))
+      if (!(flags(s, i) & NG_TOK_WORD)) {
+        if (quote_mark(s, i) && s->nquote < 16)
+          s->quote[s->nquote++] = i;
+        prev = 0;
         continue;
+      }
       size_t n = lower(s, i, buf, sizeof(buf));
+      unsigned k = n ? tense_bits(buf) : 0, before = prev;
+      prev = k;
       if (n < 2)
         continue;
-      if ((n > 3 && !strcmp(buf + n - 3, "'ll")) || word_in(buf, fut) ||
-          (!strcmp(buf, "expected") && is(s, i + 1, "to")) ||
-          (!strcmp(buf, "going") && is(s, i + 1, "to"))) {
+      if ((k & K_COMP) && s->ncomp < 16)
+        s->comp[s->ncomp++] = i;
+      int fut = (k & K_FUT) || (n > 3 && !strcmp(buf + n - 3, "'ll")) ||
+                ((k & K_TO_FUT) && is(s, i + 1, "to")) ||
+                ((k & K_NEXT) && !is(s, i + 1, "to"));
+      int past = (k & K_PAST) ||
+                 (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' && !(k & K_NOT_ED));
+      if (fut) {
         if (s->nfut < 32)
           s->fut[s->nfut++] = i;
-      } else if (word_in(buf, say)) {
+      } else if (k & K_SAY) {
         if (s->nsay < 32)
           s->say[s->nsay++] = i;
-      } else if (word_in(buf, past) ||
-                 (n >= 5 && buf[n - 2] == 'e' && buf[n - 1] == 'd' &&
-                  strcmp(buf, "need") && strcmp(buf, "indeed") &&
-                  strcmp(buf, "scheduled") && strcmp(buf, "expected"))) {
+      } else if (past &&
+                 /* a participle after "be" is no past: "will be held" */
+                 !(before & K_BE) &&
+                 /* nor one after an article or adverb: "a still unspecified date" */
+                 !(n > 4 && (before & K_ADJ)) &&
+                 /* "were planning to", "was going to", "was due to" look ahead */
+                 !((!strcmp(buf, "was") || !strcmp(buf, "were")) &&
+                   (tok_bits(s, i + 1) & K_LOOK))) {
         if (s->npast < 32)
           s->past[s->npast++] = i;
       }
     }
     s->tense = T_NONE;
   }
-  size_t df = (size_t)-1, dp = (size_t)-1;
-  for (int k = 0; k < s->nfut; k++) {
-    size_t d = s->fut[k] > s->at ? s->fut[k] - s->at : s->at - s->fut[k];
-    if (d < df)
-      df = d;
-  }
-  for (int k = 0; k < s->npast; k++) {
-    size_t d = s->past[k] > s->at ? s->past[k] - s->at : s->at - s->past[k];
-    if (d < dp)
-      dp = d;
-  }
-  for (int k = 0; k < s->nsay; k++) {
-    size_t d = (s->say[k] > s->at ? s->say[k] - s->at : s->at - s->say[k]) + 3;
-    if (d < dp)
-      dp = d;
-  }
-  if (df == (size_t)-1 && dp == (size_t)-1)
-    return T_NONE;
-  return df <= dp ? T_FUT : T_PAST;
+  int t = lead_tense(s);
+  if (t != T_NONE)
+    return t;
+  /*
+   * Markers on the same side of the quotation marks first: in "Musk
+   * tweeted on Sunday: 'Would you like to join me?'" the quote's "would"
+   * says nothing of Sunday.  Only when that side has none, the others.
+   */
+  int side = in_quote(s, s->at);
+  for (int pass = 0; pass < 2 && t == T_NONE; pass++)
+    t = nearest_marker(s, pass ? -1 : side);
+  return t;
+}
+
+/* Is a past-tense marker within d tokens of i ("was soon released")? */
+static int past_near(scan *s, size_t i, size_t d)
+{
+  tense(s); /* collects the markers */
+  for (int k = 0; k < s->npast; k++)
+    if (dist(s->past[k], i) <= d)
+      return 1;
+  return 0;
 }
 
 /* ---- resolution ------------------------------------------------------ */
@@ -630,31 +887,49 @@ static int tense(scan *s)
  * says the date lies the other way ("December 30", told in the past in a
  * January article, was last year).  Without tense, the nearest one.
  */
+static int pick_year(ng_ymd a, int m, int t);
+
 static int infer_year(scan *s, int m, int d)
 {
+  int t = tense(s);
+  /* "the Oct. 23 slaying": a date named as an attribute is of a known, past event */
+  if (t == T_NONE && s->from > s->sb && isw(s, s->from - 1, W_THE))
+    t = T_PAST;
+  s->rel.kind = NG_REL_MONTHDAY;
+  s->rel.n = (short)m;
+  s->rel.day = (signed char)d;
+  s->rel.dir = (signed char)(t == T_PAST ? -1 : t == T_FUT ? 1 : 0);
   if (!s->has_a)
     return -1;
-  int y = s->a.y;
-  int diff = m - s->a.m; /* in months, ahead of the anchor */
-  int t = tense(s);
-  (void)d;
+  return pick_year(s->a, m, t);
+}
+
+/* The year of month m seen from anchor a with tense t. */
+static int pick_year(ng_ymd a, int m, int t)
+{
+  int y = a.y, best = y, bestd = 1 << 30;
   /*
-   * Within two months either way the anchor's year holds whatever the
-   * tense: news reports the recent past and the near future, and tense
-   * detection is rough.  Beyond that the tense decides; without one, the
-   * nearest year.
+   * Of last year, this year and next, in months from the anchor: a past
+   * date is the latest not after it, a future one the earliest not before
+   * it, an untensed one the nearest.  The anchor's own year gets two
+   * months of slack either way, since news reports the recent past and
+   * the near future and tense detection is rough.
    */
-  if (t == T_PAST && diff > 2)
-    return y - 1;
-  if (t == T_FUT && diff < -2)
-    return y + 1;
-  if (t == T_NONE) {
-    if (diff > 6)
-      return y - 1;
-    if (diff < -6)
-      return y + 1;
+  for (int c = y - 1; c <= y + 1; c++) {
+    int off = (c - y) * 12 + (m - a.m);
+    int slack = c == y ? 2 : 0, dist;
+    if (t == T_PAST)
+      dist = off <= slack ? -off : 1 << 29;
+    else if (t == T_FUT)
+      dist = off >= -slack ? off : 1 << 29;
+    else
+      dist = (off < 0 ? -off : off) * 2 + (c != y);
+    if (dist < bestd) {
+      bestd = dist;
+      best = c;
+    }
   }
-  return y;
+  return best;
 }
 
 /*
@@ -676,12 +951,15 @@ static ng_ymd weekday_near(const scan *s, int wd, int dir)
 /* A weekday by the sentence's tense ("on Sunday"). */
 static void weekday_value(scan *s, int wd, int dir, char *v)
 {
+  if (!dir)
+    dir = tense(s) == T_FUT ? 1 : -1;
+  s->rel.kind = NG_REL_WEEKDAY;
+  s->rel.n = (short)wd;
+  s->rel.dir = (signed char)dir;
   if (!s->has_a) {
     snprintf(v, 48, "XXXX-WXX-%d", wd);
     return;
   }
-  if (!dir)
-    dir = tense(s) == T_FUT ? 1 : -1;
   put_ymd(v, weekday_near(s, wd, dir));
 }
 
@@ -692,6 +970,17 @@ static int anchor_quarter(const scan *s)
 }
 
 /* Remember a quarter named: "the quarter" later means it. */
+static void remember_quarter(scan *s, int y, int q)
+{
+  s->qm.qy = y;
+  s->qm.qn = q;
+  if (s->has_a && y * 4 + q < s->a.y * 4 + anchor_quarter(s) &&
+      y * 4 + q > s->qm.cqy * 4 + s->qm.cqn) {
+    s->qm.cqy = y;
+    s->qm.cqn = q;
+  }
+}
+
 static void quarter_value(scan *s, int q, int y, char *v)
 {
   if (y < 0 && s->has_a) {
@@ -705,18 +994,24 @@ static void quarter_value(scan *s, int q, int y, char *v)
     return;
   }
   snprintf(v, 48, "%04d-Q%d", y, q);
-  s->qy = y;
-  s->qn = q;
-  s->q_sent = s->sent;
+  remember_quarter(s, y, q);
 }
 
-/* "The quarter", "the latest quarter": the one named last, else the last finished. */
+/*
+ * "The quarter", "the latest quarter": the latest named that had ended by
+ * the anchor (the one reported on; "a fourth-quarter charge" foreseen in
+ * October is not it, nor "a flat second quarter" recalled in a report on
+ * the third), else the last named, else the last one ended.
+ */
 static void this_quarter(scan *s, int back, char *v)
 {
   int y, q;
-  if (s->qn) {
-    y = s->qy;
-    q = s->qn;
+  if (s->qm.cqn) {
+    y = s->qm.cqy;
+    q = s->qm.cqn;
+  } else if (s->qm.qn) {
+    y = s->qm.qy;
+    q = s->qm.qn;
   } else if (s->has_a) {
     y = s->a.y;
     q = anchor_quarter(s) - 1;
@@ -731,10 +1026,14 @@ static void this_quarter(scan *s, int back, char *v)
   snprintf(v, 48, "%04d-Q%d", y - back, q);
 }
 
-/* Is a quarter in focus here (named in this or the previous sentence)? */
+/* Is a quarter in focus here? */
 static int quarter_focus(const scan *s)
 {
-  return s->qn && s->sent - s->q_sent <= 1;
+  /*
+   * Once an article has named a quarter it is reporting quarterly results,
+   * and "a year ago" there means that quarter a year before.
+   */
+  return s->qm.qn != 0 && s->q_at >= s->span_at;
 }
 
 /* The season the anchor lies in, as an order within its year (Dec = 4). */
@@ -760,6 +1059,44 @@ static void season_value(scan *s, int se, int dir, char *v)
   snprintf(v, 48, "%04d-%s", y, season_code[se]);
 }
 
+/* Note that the value is the anchor moved by n units ('D', 'W', 'M', 'Q', 'Y'). */
+static void note_shift(scan *s, char unit, int n)
+{
+  s->rel.kind = NG_REL_SHIFT;
+  s->rel.unit = unit;
+  s->rel.n = (short)n;
+}
+
+/* The rel letter of a unit, or 0 when a shift in it is not re-resolved. */
+static char rel_unit(int unit)
+{
+  switch (unit) {
+  case U_DAY: return 'D';
+  case U_WEEK: return 'W';
+  case U_MONTH: return 'M';
+  case U_QUARTER: return 'Q';
+  case U_YEAR: return 'Y';
+  }
+  return 0;
+}
+
+/* A unit of the calendar we cannot place without an anchor: "XXXX-WXX". */
+static int vague_unit(int unit, char *v)
+{
+  switch (unit) {
+  case U_DAY: strcpy(v, "XXXX-XX-XX"); return 1;
+  case U_WEEK: case U_FORTNIGHT: strcpy(v, "XXXX-WXX"); return 1;
+  case U_WEEKEND: strcpy(v, "XXXX-WXX-WE"); return 1;
+  case U_MONTH: strcpy(v, "XXXX-XX"); return 1;
+  case U_QUARTER: strcpy(v, "XXXX-QX"); return 1;
+  case U_HALF: strcpy(v, "XXXX-HX"); return 1;
+  case U_YEAR: strcpy(v, "XXXX"); return 1;
+  case U_DECADE: strcpy(v, "XXX"); return 1;
+  case U_CENTURY: strcpy(v, "XX"); return 1;
+  }
+  return 0;
+}
+
 /*
  * The anchor moved by n units, written at the unit's granularity: "two
  * weeks ago" is a week, "a year ago" a year.  Returns 0 for units with no
@@ -767,15 +1104,10 @@ static void season_value(scan *s, int se, int dir, char *v)
  */
 static int shift_value(scan *s, int unit, int n, char *v)
 {
-  if (!s->has_a) {
-    switch (unit) {
-    case U_DAY: strcpy(v, "XXXX-XX-XX"); return 1;
-    case U_WEEK: strcpy(v, "XXXX-WXX"); return 1;
-    case U_MONTH: strcpy(v, "XXXX-XX"); return 1;
-    case U_YEAR: case U_DECADE: case U_CENTURY: strcpy(v, "XXXX"); return 1;
-    }
-    return 0;
-  }
+  if (rel_unit(unit) && !(unit == U_YEAR && n == -1 && quarter_focus(s)))
+    note_shift(s, rel_unit(unit), n);
+  if (!s->has_a)
+    return vague_unit(unit, v);
   ng_ymd t = s->a;
   switch (unit) {
   case U_DAY:
@@ -829,20 +1161,13 @@ static size_t approx(const scan *s, size_t i)
 /* A number word with its hyphenated forms: "twenty-five". */
 static int hyph_number(const scan *s, size_t i)
 {
-  size_t n;
-  const char *t = text(s, i, &n);
   char buf[24];
-  if (n >= sizeof(buf))
-    return 0;
-  const char *dash = memchr(t, '-', n);
+  size_t n = lower(s, i, buf, sizeof(buf));
+  char *dash = n ? memchr(buf, '-', n) : NULL;
   if (!dash)
     return 0;
-  size_t a = (size_t)(dash - t);
-  for (size_t k = 0; k < n; k++)
-    buf[k] = (char)((t[k] >= 'A' && t[k] <= 'Z') ? t[k] - 'A' + 'a' : t[k]);
-  buf[a] = 0;
-  buf[n] = 0;
-  const lexent *x = lookup(buf), *y = lookup(buf + a + 1);
+  *dash = 0;
+  const lexent *x = lookup(buf), *y = lookup(dash + 1);
   if (x && y && x->cls == C_NUMW && y->cls == C_NUMW && x->val >= 20 &&
       x->val % 10 == 0 && y->val < 10)
     return x->val + y->val;
@@ -854,7 +1179,37 @@ static int hyph_number(const scan *s, size_t i)
  * "several".  Writes the number (or "X" when vague) into q and returns the
  * token after it, or i when there is none.
  */
+static size_t qty_base(const scan *s, size_t i, char *q);
+
+static int is_int(const char *q)
+{
+  if (!*q)
+    return 0;
+  for (; *q; q++)
+    if (*q < '0' || *q > '9')
+      return 0;
+  return 1;
+}
+
+/* A half after a whole number: "5 1/2", "two and a half". */
 static size_t qty(const scan *s, size_t i, char *q)
+{
+  size_t e = qty_base(s, i, q), n;
+  if (e == i || !is_int(q))
+    return e;
+  if (cls(s, e) == C_NUM && text(s, e, &n) && n == 3 && !memcmp(text(s, e, &n), "1/2", 3)) {
+    strcat(q, ".5");
+    return e + 1;
+  }
+  if (is(s, e, "and") && isw(s, e + 1, W_A) && cls(s, e + 2) == C_UNIT &&
+      val(s, e + 2) == U_HALF) {
+    strcat(q, ".5");
+    return e + 3;
+  }
+  return e;
+}
+
+static size_t qty_base(const scan *s, size_t i, char *q)
 {
   int k;
   if (cls(s, i) == C_NUM) {
@@ -898,6 +1253,11 @@ static size_t qty(const scan *s, size_t i, char *q)
     strcpy(q, "1");
     return i + 1;
   }
+  /* "the next couple of years" */
+  if (isw(s, i, W_COUPLE) && isw(s, i + 1, W_OF)) {
+    strcpy(q, "2");
+    return i + 2;
+  }
   if (isw(s, i, W_SEVERAL) || isw(s, i, W_FEW) || isw(s, i, W_MANY) ||
       isw(s, i, W_SOME)) {
     strcpy(q, "X");
@@ -906,21 +1266,23 @@ static size_t qty(const scan *s, size_t i, char *q)
   return i;
 }
 
-static int is_int(const char *q)
-{
-  if (!*q)
-    return 0;
-  for (; *q; q++)
-    if (*q < '0' || *q > '9')
-      return 0;
-  return 1;
-}
 
 /* TimeML duration of q units: "P3Y", "PT24H", "PXY". */
 static int dur_value(const char *q, int unit, char *v)
 {
   int vague = !strcmp(q, "X");
   long n = is_int(q) ? atol(q) : -1;
+  size_t ql = strlen(q);
+  if (ql > 2 && !strcmp(q + ql - 2, ".5")) {
+    /* a half in the next smaller unit: "5 1/2 hours" is PT5H30M */
+    long w = atol(q);
+    switch (unit) {
+    case U_MIN: snprintf(v, 48, "PT%ldM30S", w); return 1;
+    case U_HOUR: snprintf(v, 48, "PT%ldH30M", w); return 1;
+    case U_DAY: snprintf(v, 48, "P%ldDT12H", w); return 1;
+    case U_YEAR: snprintf(v, 48, "P%ldY6M", w); return 1;
+    }
+  }
   switch (unit) {
   case U_SEC: snprintf(v, 48, "PT%sS", q); return 1;
   case U_MIN: snprintf(v, 48, "PT%sM", q); return 1;
@@ -939,18 +1301,13 @@ static int dur_value(const char *q, int unit, char *v)
     snprintf(v, 48, "P%ldW", 2 * n);
     return 1;
   case U_MONTH: snprintf(v, 48, "P%sM", q); return 1;
-  case U_QUARTER:
-    if (n >= 0)
-      snprintf(v, 48, "P%ldM", 3 * n);
-    else
-      snprintf(v, 48, "P%sQ", q);
-    return 1;
+  case U_QUARTER: snprintf(v, 48, "P%sQ", q); return 1;
   case U_YEAR: snprintf(v, 48, "P%sY", q); return 1;
   case U_DECADE:
     if (n >= 0)
       snprintf(v, 48, "P%ldY", 10 * n);
     else
-      snprintf(v, 48, vague ? "PXDE" : "P%sDE", q);
+      snprintf(v, 48, vague ? "PXY" : "P%sDE", q); /* decades: some years */
     return 1;
   case U_CENTURY:
     if (n >= 0)
@@ -1063,6 +1420,24 @@ static size_t clock_time(const scan *s, size_t i, int *hh, int *mm)
   return e;
 }
 
+/* The anchor moved by shift days, or an unknown day without one. */
+static void anchor_day(scan *s, int shift, char *v)
+{
+  note_shift(s, 'D', shift);
+  if (s->has_a)
+    put_ymd(v, ng_ymd_add_days(s->a, shift));
+  else
+    strcpy(v, "XXXX-XX-XX");
+}
+
+/* Add a part of the day to a day value, making it a TIME: "...TMO". */
+static void add_part(hit *h, int part)
+{
+  append(h->v, "T");
+  append(h->v, part_code[part]);
+  h->type = NG_TIMEX_TIME;
+}
+
 /* Add "Thh:mm" to a day value, making it a TIME. */
 static void add_clock(hit *h, int hh, int mm)
 {
@@ -1094,11 +1469,42 @@ static void time_after(const scan *s, hit *h)
 static void part_after(const scan *s, hit *h)
 {
   if (cls(s, h->e) == C_PART && strlen(h->v) == 10) {
-    append(h->v, "T");
-    append(h->v, part_code[val(s, h->e)]);
-    h->type = NG_TIMEX_TIME;
+    add_part(h, val(s, h->e));
     h->e++;
   }
+}
+
+/*
+ * A day of a month, its year from j on ("Feb. 13, 2021", "13 February
+ * 2021") or else inferred; h->b is set.  An explicit year makes it the
+ * date "that day" refers to.  Returns the token after it, 0 if no such day.
+ */
+static size_t day_date(scan *s, size_t j, int m, int d, hit *h)
+{
+  int y;
+  size_t e;
+  if (punct(s, j, ',') && (e = year_at(s, j + 1, &y)))
+    j = e;
+  else if ((e = year_at(s, j, &y)))
+    j = e;
+  else
+    y = -1;
+  int given = y >= 0;
+  if (!given)
+    y = infer_year(s, m, d);
+  if (d > ng_days_in_month(y < 0 ? 2000 : y, m))
+    return 0;
+  h->type = NG_TIMEX_DATE;
+  put_date(h->v, y, m, d);
+  h->e = j;
+  if (given) {
+    s->ref.y = y;
+    s->ref.m = m;
+    s->ref.d = d;
+    s->ref_gran = 3;
+  }
+  time_after(s, h);
+  return h->e;
 }
 
 /* Month name: "Feb. 13, 2021", "January 1998", "January". */
@@ -1114,29 +1520,13 @@ static size_t p_month(scan *s, size_t i, hit *h)
     j++;
   h->b = i;
   h->type = NG_TIMEX_DATE;
-  if ((d = day_num(s, j))) {
-    j++;
-    if (punct(s, j, ',') && (y = year_num(s, j + 1)))
-      j += 2;
-    else if ((y = year_num(s, j)))
-      j++;
-    else
-      y = infer_year(s, m, d);
-    if (d > ng_days_in_month(y < 0 ? 2000 : y, m))
-      return 0;
-    put_date(h->v, y, m, d);
-    h->e = j;
-    if (y >= 0 && j - i > 2) {
-      s->ref.y = y; s->ref.m = m; s->ref.d = d;
-      s->ref_gran = 3;
-    }
-    time_after(s, h);
-    return h->e;
-  }
-  if ((y = year_num(s, j)) || (punct(s, j, ',') && (y = year_num(s, j + 1)) && j++) ||
-      (isw(s, j, W_OF) && (y = year_num(s, j + 1)) && j++)) {
+  size_t e;
+  if ((d = day_num(s, j)))
+    return day_date(s, j + 1, m, d, h);
+  if ((e = year_at(s, j, &y)) ||
+      ((punct(s, j, ',') || isw(s, j, W_OF)) && (e = year_at(s, j + 1, &y)))) {
     put_date(h->v, y, m, 0);
-    h->e = j + 1;
+    h->e = e;
     s->ref.y = y; s->ref.m = m; s->ref.d = 1;
     s->ref_gran = 2;
     return h->e;
@@ -1206,8 +1596,13 @@ static size_t p_number(scan *s, size_t i, hit *h)
   int a, b, c, y, d;
   if (cls(s, i) != C_NUM)
     return 0;
-  const char *t = text(s, i, &n);
-  char tail[4];
+  const char *tok = text(s, i, &n);
+  char tail[4], t[24];
+  /* sscanf needs the token alone, NUL-terminated. */
+  if (n >= sizeof(t))
+    return 0;
+  memcpy(t, tok, n);
+  t[n] = 0;
   h->b = i;
   h->e = i + 1;
   h->type = NG_TIMEX_DATE;
@@ -1241,6 +1636,12 @@ static size_t p_number(scan *s, size_t i, hit *h)
     put_ymd(h->v, x);
     return h->e;
   }
+  /* "the 20th century", "11th century" */
+  if (is(s, i + 1, "century") && t[n - 1] > '9' && (d = day_num(s, i)) && d <= 21) {
+    snprintf(h->v, 48, "%02d", d - 1);
+    h->e = i + 2;
+    return h->e;
+  }
   /* "1990s", "90s": a decade. */
   if ((n == 5 || n == 3) && (t[n - 1] == 's') && t[n - 2] == '0') {
     int dec = atoi(t);
@@ -1260,18 +1661,7 @@ static size_t p_number(scan *s, size_t i, hit *h)
       j++;
       if (punct(s, j, '.'))
         j++;
-      if ((y = year_num(s, j)))
-        j++;
-      else if (punct(s, j, ',') && (y = year_num(s, j + 1)))
-        j += 2;
-      else
-        y = infer_year(s, m, d);
-      if (d > ng_days_in_month(y < 0 ? 2000 : y, m))
-        return 0;
-      put_date(h->v, y, m, d);
-      h->e = j;
-      time_after(s, h);
-      return h->e;
+      return day_date(s, j, m, d, h);
     }
   }
   if ((y = year_num(s, i))) {
@@ -1297,6 +1687,65 @@ static size_t p_number(scan *s, size_t i, hit *h)
     return h->e;
   }
   return 0;
+}
+
+/* A spoken year alone: "in nineteen ninety-six", "by two thousand". */
+static size_t p_spoken_year(scan *s, size_t i, hit *h)
+{
+  int y;
+  size_t e;
+  if (cls(s, i) != C_NUMW || !(e = year_at(s, i, &y)))
+    return 0;
+  if (val(s, i) == 2) {
+    /* "two thousand" is a count unless a preposition makes it a time */
+    if (i == s->sb || !(isw(s, i - 1, W_IN) || is(s, i - 1, "since") ||
+                        is(s, i - 1, "by") || is(s, i - 1, "until")))
+      return 0;
+    if (cls(s, e) == C_UNIT || cls(s, e) == C_UNITS || (flags(s, e) & NG_TOK_LOWER))
+      return 0;
+  }
+  h->b = i;
+  h->e = e;
+  h->type = NG_TIMEX_DATE;
+  put_date(h->v, y, 0, 0);
+  return e;
+}
+
+/*
+ * "by year-end", "around year end", "by year's end": the end of the
+ * anchor's year, its value the year (TimeML keeps "end" in another
+ * attribute); "since year-end" is the end of the year before.
+ */
+static size_t p_year_end(scan *s, size_t i, hit *h)
+{
+  size_t e;
+  if (i == s->sb)
+    return 0;
+  if (cls(s, i) == C_HYPH && is(s, i, "year-end"))
+    e = i + 1;
+  else if (cls(s, i) == C_UNIT && val(s, i) == U_YEAR && isw(s, i + 1, W_END))
+    e = i + 2;
+  else if (cls(s, i) == C_UNIT && val(s, i) == U_YEAR && is(s, i + 1, "'s") &&
+           isw(s, i + 2, W_END))
+    e = i + 3;
+  else
+    return 0;
+  /* only after a preposition: "year-end results" is an adjective */
+  size_t p = i - 1;
+  int since = is(s, p, "since");
+  if (!(since || is(s, p, "by") || is(s, p, "around") || is(s, p, "until") ||
+        isw(s, p, W_AT) || isw(s, p, W_BEFORE) || isw(s, p, W_AFTER)))
+    return 0;
+  if (cls(s, e) == C_WORD && (flags(s, e) & NG_TOK_LOWER) && !isw(s, e, W_AT))
+    return 0;
+  h->b = i;
+  h->e = e;
+  h->type = NG_TIMEX_DATE;
+  if (!s->has_a)
+    strcpy(h->v, "XXXX");
+  else
+    put_date(h->v, s->a.y - since, 0, 0);
+  return e;
 }
 
 /* "fiscal 1989", "fiscal year 1990": the year. */
@@ -1369,6 +1818,10 @@ static size_t p_quarter(scan *s, size_t i, hit *h)
 /* A season: "spring", "summer 1998", "the summer of 1998". */
 static size_t p_season(scan *s, size_t i, hit *h)
 {
+  size_t b = i;
+  /* "the summer" keeps its article, as TimeML's spans do */
+  if (isw(s, i, W_THE))
+    i++;
   if (cls(s, i) != C_SEASON)
     return 0;
   int se = val(s, i), y;
@@ -1381,12 +1834,13 @@ static size_t p_season(scan *s, size_t i, hit *h)
                                                       isw(s, i - 1, W_IN))) &&
       !year_num(s, j))
     return 0;
-  h->b = i;
+  h->b = b;
   h->type = NG_TIMEX_DATE;
-  if (isw(s, j, W_OF) && (y = year_num(s, j + 1)))
-    j += 2;
-  else if ((y = year_num(s, j)))
-    j++;
+  size_t e;
+  if (isw(s, j, W_OF) && (e = year_at(s, j + 1, &y)))
+    j = e;
+  else if ((e = year_at(s, j, &y)))
+    j = e;
   else
     y = 0;
   if (y)
@@ -1395,6 +1849,76 @@ static size_t p_season(scan *s, size_t i, hit *h)
     season_value(s, se, 2, h->v);
   h->e = j;
   return h->e;
+}
+
+/*
+ * The date the story told last, moved by dir units: "On May 22, 1995 ...
+ * the following year" is 1996.  0 when no date fine enough was told.
+ */
+static int story_shift(const scan *s, int unit, int dir, char *v)
+{
+  ng_ymd t = s->last;
+  switch (unit) {
+  case U_YEAR:
+    if (s->last_gran < 1)
+      return 0;
+    put_date(v, t.y + dir, 0, 0);
+    return 1;
+  case U_MONTH:
+    if (s->last_gran < 2)
+      return 0;
+    t.d = 1;
+    t = add_months(t, dir);
+    put_date(v, t.y, t.m, 0);
+    return 1;
+  case U_DAY:
+    if (s->last_gran < 3)
+      return 0;
+    put_ymd(v, ng_ymd_add_days(t, dir));
+    return 1;
+  case U_WEEK:
+    if (s->last_gran < 3)
+      return 0;
+    put_week(v, ng_ymd_add_days(t, 7 * dir));
+    return 1;
+  }
+  return 0;
+}
+
+/* Note a value as the date the story told last, when it is one. */
+static void note_date(scan *s, const char *v)
+{
+  ng_ymd t = {0, 1, 1};
+  int g = 0;
+  if (!(v[0] >= '0' && v[0] <= '9') || strlen(v) < 4 || (v[4] && v[4] != '-'))
+    return;
+  t.y = atoi(v);
+  g = 1;
+  if (v[4] == '-' && v[5] >= '0' && v[5] <= '9') {
+    t.m = atoi(v + 5);
+    g = 2;
+    if (v[7] == '-' && v[8] >= '0' && v[8] <= '9') {
+      t.d = atoi(v + 8);
+      g = 3;
+    }
+  }
+  if (!ng_ymd_valid(t))
+    return;
+  s->last = t;
+  s->last_gran = g;
+}
+
+/* Note where a quarter or a longer stretch of a year was named. */
+static void note_period(scan *s, const hit *h)
+{
+  const char *v = h->v;
+  size_t n = strlen(v);
+  if (n == 7 && v[4] == '-' && v[5] == 'Q')
+    s->q_at = h->b + 1;
+  else if ((n == 7 && v[4] == '-' && v[5] == 'H') ||
+           (h->type == NG_TIMEX_DURATION && v[0] == 'P' && v[n - 1] == 'M' && atoi(v + 1) >= 6) ||
+           (h->type == NG_TIMEX_DURATION && !strcmp(v, "P1Y")))
+    s->span_at = h->b + 1;
 }
 
 /* What this/last/next/... mean: -1, 0, +1; or 9 when not such a word. */
@@ -1410,19 +1934,12 @@ static int deixis(const scan *s, size_t i)
 }
 
 /* The anchor's unit moved by dir: "last week", "this month", "next year". */
-static int unit_deixis(scan *s, int unit, int dir, char *v)
+static int unit_deixis(scan *s, int unit, int dir, int half_of, char *v)
 {
-  if (!s->has_a) {
-    switch (unit) {
-    case U_WEEK: strcpy(v, "XXXX-WXX"); return 1;
-    case U_MONTH: strcpy(v, "XXXX-XX"); return 1;
-    case U_YEAR: strcpy(v, "XXXX"); return 1;
-    case U_QUARTER: strcpy(v, "XXXX-QX"); return 1;
-    case U_DAY: strcpy(v, "XXXX-XX-XX"); return 1;
-    case U_WEEKEND: strcpy(v, "XXXX-WXX-WE"); return 1;
-    }
-    return 0;
-  }
+  if (rel_unit(unit))
+    note_shift(s, rel_unit(unit), dir);
+  if (!s->has_a)
+    return vague_unit(unit, v);
   ng_ymd t = s->a;
   switch (unit) {
   case U_WEEKEND: {
@@ -1448,6 +1965,11 @@ static int unit_deixis(scan *s, int unit, int dir, char *v)
     return 1;
   case U_HALF: {
     int hf = t.m <= 6 ? 1 : 2, y = t.y;
+    if (dir == -1 && half_of) {
+      /* "the last half of 1989" */
+      snprintf(v, 48, "%04d-H2", half_of);
+      return 1;
+    }
     hf += dir;
     if (hf < 1) hf = 2, y--;
     if (hf > 2) hf = 1, y++;
@@ -1458,11 +1980,14 @@ static int unit_deixis(scan *s, int unit, int dir, char *v)
     t = add_months(t, 3 * dir);
     int q = (t.m - 1) / 3 + 1;
     snprintf(v, 48, "%04d-Q%d", t.y, q);
-    s->qy = t.y;
-    s->qn = q;
-    s->q_sent = s->sent;
+    remember_quarter(s, t.y, q);
     return 1;
   }
+  }
+  if (unit == U_YEAR && s->has_a) {
+    /* "last year" stays a year even amid quarterly figures */
+    put_date(v, s->a.y + dir, 0, 0);
+    return 1;
   }
   return shift_value(s, unit, dir, v);
 }
@@ -1513,8 +2038,14 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
     h->e = k + 1;
     return h->e;
   }
-  /* "the past few weeks", "the last several years" */
-  if (dir && cls(s, j) == C_UNITS && the) {
+  /* "in past years": some time before */
+  if (past && !the && cls(s, j) == C_UNITS && val(s, j) >= U_MONTH) {
+    strcpy(h->v, "PAST_REF");
+    h->e = j + 1;
+    return h->e;
+  }
+  /* "the past few weeks", "the last several years", "in coming months" */
+  if (dir && cls(s, j) == C_UNITS && (the || isw(s, j - 1, W_COMING))) {
     if (!dur_value("X", val(s, j), h->v))
       return 0;
     h->type = NG_TIMEX_DURATION;
@@ -1526,6 +2057,11 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
   if (cls(s, j) == C_UNIT) {
     int u = val(s, j);
     h->e = j + 1;
+    /* "the following year", "the previous month": from the date told last */
+    if (the && (isw(s, j - 1, W_FOLLOWING) || isw(s, j - 1, W_PREVIOUS) ||
+                (isw(s, j - 1, W_NEXT) && u == U_DAY)) &&
+        story_shift(s, u, dir, h->v))
+      return h->e;
     /* "past week" without "the" is a stretch; "the past year" the annotators read as last year. */
     if (past && !the && u != U_WEEKEND && u != U_QUARTER) {
       h->type = NG_TIMEX_DURATION;
@@ -1542,11 +2078,8 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
         h->b = i;
         h->v[0] = 0;
         snprintf(h->v, 48, "%04d-%.8s", y, d.v + 5);
-        if (d.v[5] == 'Q') {
-          s->qy = y;
-          s->qn = d.v[6] - '0';
-          s->q_sent = s->sent;
-        }
+        if (d.v[5] == 'Q')
+          remember_quarter(s, y, d.v[6] - '0');
         return h->e;
       }
       if ((cls(s, j + 2) == C_UNIT && val(s, j + 2) == U_QUARTER) ||
@@ -1560,8 +2093,25 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
       this_quarter(s, 0, h->v); /* "the previous quarter" after a named one */
       return h->e;
     }
-    if (!unit_deixis(s, u, dir, h->v))
+    int half_of = 0;
+    size_t e;
+    if (u == U_HALF && isw(s, j + 1, W_OF) && (e = year_at(s, j + 2, &half_of)))
+      h->e = e;
+    if (!unit_deixis(s, u, dir, half_of, h->v))
       return 0;
+    return h->e;
+  }
+  /* "the next morning", "the following evening" */
+  if (the && dir > 0 && cls(s, j) == C_PART && story_shift(s, U_DAY, 1, h->v)) {
+    add_part(h, val(s, j));
+    h->e = j + 1;
+    return h->e;
+  }
+  /* "the previous Friday": the one before the day the story told last */
+  if (the && isw(s, j - 1, W_PREVIOUS) && cls(s, j) == C_WDAY && s->last_gran == 3) {
+    int lw = ng_weekday(s->last.y, s->last.m, s->last.d), back = (lw - val(s, j) + 7) % 7;
+    put_ymd(h->v, ng_ymd_add_days(s->last, -(back ? back : 7)));
+    h->e = j + 1;
     return h->e;
   }
   if (the || past)
@@ -1587,19 +2137,11 @@ static size_t p_deictic(scan *s, size_t i, hit *h)
   }
   if (cls(s, j) == C_PART && dir <= 0) {
     int p = val(s, j);
-    ng_ymd t = s->a;
     /* "last night" is the night before; "this morning" today's. */
     if (dir < 0 && p != 4)
       return 0;
-    if (dir < 0 && s->has_a)
-      t = ng_ymd_add_days(t, -1);
-    if (s->has_a)
-      put_ymd(h->v, t);
-    else
-      strcpy(h->v, "XXXX-XX-XX");
-    append(h->v, "T");
-    append(h->v, part_code[p]);
-    h->type = NG_TIMEX_TIME;
+    anchor_day(s, dir < 0 ? -1 : 0, h->v);
+    add_part(h, p);
     h->e = j + 1;
     return h->e;
   }
@@ -1621,12 +2163,9 @@ static size_t p_word(scan *s, size_t i, hit *h)
   case W_YESTERDAY: shift = -1; break;
   case W_TOMORROW: shift = 1; break;
   case W_TONIGHT:
-    if (s->has_a)
-      put_ymd(h->v, s->a);
-    else
-      strcpy(h->v, "XXXX-XX-XX");
-    append(h->v, "TNI");
-    h->type = NG_TIMEX_TIME;
+  case W_OVERNIGHT:
+    anchor_day(s, 0, h->v);
+    add_part(h, 4);
     return h->e;
   case W_NOW:
   case W_CURRENTLY:
@@ -1641,6 +2180,22 @@ static size_t p_word(scan *s, size_t i, hit *h)
     return h->e;
   case W_RECENTLY:
     strcpy(h->v, "PAST_REF");
+    return h->e;
+  case W_SOON:
+    /* "as soon as possible"; "as soon as he arrives" is a conjunction */
+    if (i > s->sb && is(s, i - 1, "as") && is(s, i + 1, "as")) {
+      if (!is(s, i + 2, "possible"))
+        return 0;
+      h->b = i - 1;
+      h->e = i + 3;
+      strcpy(h->v, "FUTURE_REF");
+      return h->e;
+    }
+    /* "soon after the attack" leans on another event; "was soon released" is past */
+    if (is(s, i + 1, "after") || is(s, i + 1, "afterward") || is(s, i + 1, "afterwards") ||
+        is(s, i + 1, "thereafter") || is(s, i + 1, "as") || past_near(s, i, 2))
+      return 0;
+    strcpy(h->v, "FUTURE_REF");
     return h->e;
   case W_RECENT:
     if (cls(s, i + 1) == C_UNITS) {
@@ -1679,6 +2234,13 @@ static size_t p_word(scan *s, size_t i, hit *h)
       h->e = i + 2;
       return h->e;
     }
+    /* "in the near term", "the short term" (not "the short-term debt") */
+    if ((is(s, i + 1, "near") || is(s, i + 1, "short") || is(s, i + 1, "long")) &&
+        is(s, i + 2, "term")) {
+      strcpy(h->v, "FUTURE_REF");
+      h->e = i + 3;
+      return h->e;
+    }
     return 0;
   case W_FUTURE:
     /* "in future", "future generations": the adjective only after "in"/"near". */
@@ -1687,14 +2249,6 @@ static size_t p_word(scan *s, size_t i, hit *h)
       return h->e;
     }
     return 0;
-  case W_OVERNIGHT:
-    if (s->has_a)
-      put_ymd(h->v, s->a);
-    else
-      strcpy(h->v, "XXXX-XX-XX");
-    append(h->v, "TNI");
-    h->type = NG_TIMEX_TIME;
-    return h->e;
   case W_CHRISTMAS:
   case W_HALLOWEEN:
   case W_THANKSGIVING: {
@@ -1727,15 +2281,23 @@ static size_t p_word(scan *s, size_t i, hit *h)
     return 0;
   }
   /* today / yesterday / tomorrow */
-  if (s->has_a)
-    put_ymd(h->v, ng_ymd_add_days(s->a, shift));
-  else
-    strcpy(h->v, shift ? "XXXX-XX-XX" : "PRESENT_REF");
+  anchor_day(s, shift, h->v);
+  if (!s->has_a && !shift)
+    strcpy(h->v, "PRESENT_REF");
   if (s->has_a) {
     part_after(s, h);
     time_after(s, h);
   }
   return h->e;
+}
+
+/* Is token i a modal verb ("will", "could", ...)? */
+static int modal(const scan *s, size_t i)
+{
+  static const char *const w[] = {"will", "would", "could", "may", "might", "can",
+                                  "shall", "should", "must", NULL};
+  char buf[16];
+  return (flags(s, i) & NG_TOK_WORD) && lower(s, i, buf, sizeof(buf)) && word_in(buf, w);
 }
 
 /*
@@ -1757,6 +2319,10 @@ static size_t p_duration(scan *s, size_t i, hit *h)
     k = qty(s, j, q);
     if (k == j)
       return 0;
+    /* "two more weeks", "an additional year", "eight trading days" */
+    if (isw(s, k, W_MORE) || is(s, k, "additional") || is(s, k, "extra") ||
+        is(s, k, "trading") || is(s, k, "business") || is(s, k, "working"))
+      k++;
   }
   if (cls(s, k) == C_UNIT || cls(s, k) == C_UNITS) {
     u = val(s, k);
@@ -1770,12 +2336,32 @@ static size_t p_duration(scan *s, size_t i, hit *h)
   }
   if (u == U_HALF)
     return 0;
+  /* "CBS's 60 Minutes" is a title */
+  if (flags(s, k - 1) & NG_TOK_UPPER && k - 1 > s->sb)
+    return 0;
+  /* "Islam will one day be ...": some day ahead */
+  if (!adj && u == U_DAY && is(s, j, "one") && k == j + 2 && i > s->sb && modal(s, i - 1)) {
+    h->b = i;
+    h->e = k;
+    h->type = NG_TIMEX_DATE;
+    strcpy(h->v, "FUTURE_REF");
+    return h->e;
+  }
+  /* "a minute and a half" */
+  if (!adj && is_int(q) && is(s, k, "and") && isw(s, k + 1, W_A) && cls(s, k + 2) == C_UNIT &&
+      val(s, k + 2) == U_HALF) {
+    strcat(q, ".5");
+    k += 3;
+  }
+  /* "a quarter of the shares" is a fraction; "several quarters of losses" is not */
+  if (u == U_QUARTER && cls(s, k - 1) == C_UNIT && isw(s, k, W_OF))
+    return 0;
   /* Ages are not durations here: "a 30-year-old man". */
   if (punct(s, k, '-') || is(s, k, "old"))
     return 0;
   h->b = i;
   h->e = k;
-  if (!adj && (isw(s, k, W_AGO) || isw(s, k, W_EARLIER) || isw(s, k, W_LATER) ||
+  if (!adj && !strchr(q, '.') && (isw(s, k, W_AGO) || isw(s, k, W_EARLIER) || isw(s, k, W_LATER) ||
                isw(s, k, W_HENCE) ||
                (isw(s, k, W_FROM) && isw(s, k + 1, W_NOW)))) {
     int back = !(isw(s, k, W_LATER) || isw(s, k, W_HENCE) || isw(s, k, W_FROM));
@@ -1906,10 +2492,8 @@ static size_t p_clock(scan *s, size_t i, hit *h)
         match_at(s, j, &d2) && strlen(d2.v) == 10) {
       strcpy(h->v, d2.v);
       e = d2.e;
-    } else if (s->has_a) {
-      put_ymd(h->v, s->a);
     } else {
-      strcpy(h->v, "XXXX-XX-XX");
+      anchor_day(s, 0, h->v);
     }
     add_clock(h, hh, mm);
     h->e = e;
@@ -1918,19 +2502,34 @@ static size_t p_clock(scan *s, size_t i, hit *h)
   return 0;
 }
 
+/*
+ * A part of the day ending before token j, with the day that may follow:
+ * "mid-afternoon yesterday", "late morning Friday"; else the anchor's.
+ */
+static size_t part_of_day(scan *s, size_t j, int part, hit *h)
+{
+  hit d;
+  h->e = j;
+  if ((isw(s, j, W_YESTERDAY) || isw(s, j, W_TODAY) || isw(s, j, W_TOMORROW) ||
+       cls(s, j) == C_WDAY) &&
+      match_at(s, j, &d) && d.b == j && strlen(d.v) == 10) {
+    strcpy(h->v, d.v);
+    h->e = d.e;
+  } else {
+    anchor_day(s, 0, h->v);
+  }
+  add_part(h, part);
+  return h->e;
+}
+
 /* Hyphenated words: "third-quarter", "two-day", "mid-1990s", "year-earlier". */
 static size_t p_hyph(scan *s, size_t i, hit *h)
 {
   if (cls(s, i) != C_HYPH)
     return 0;
-  size_t n;
-  const char *t = text(s, i, &n);
   char buf[32];
-  if (n >= sizeof(buf))
+  if (!lower(s, i, buf, sizeof(buf)))
     return 0;
-  for (size_t k = 0; k < n; k++)
-    buf[k] = (char)((t[k] >= 'A' && t[k] <= 'Z') ? t[k] - 'A' + 'a' : t[k]);
-  buf[n] = 0;
   char *b2 = strchr(buf, '-');
   *b2++ = 0;
   if (strchr(b2, '-'))
@@ -1939,20 +2538,17 @@ static size_t p_hyph(scan *s, size_t i, hit *h)
   h->b = i;
   h->e = i + 1;
   h->type = NG_TIMEX_DATE;
-  /* "mid-November", "mid-1990s", "mid-1998", "mid-afternoon" */
+  /* "mid-November", "late-November", "mid-1990s", "mid-1998", "mid-afternoon" */
+  int edge = !strcmp(buf, "early") || !strcmp(buf, "late");
+  if (edge && y && y->cls == C_MONTH) {
+    put_date(h->v, infer_year(s, y->val, 0), y->val, 0);
+    return h->e;
+  }
+  if ((edge || !strcmp(buf, "mid")) && y && y->cls == C_PART)
+    return part_of_day(s, i + 1, y->val, h);
   if (!strcmp(buf, "mid")) {
     if (y && y->cls == C_MONTH) {
       put_date(h->v, infer_year(s, y->val, 0), y->val, 0);
-      return h->e;
-    }
-    if (y && y->cls == C_PART) {
-      if (s->has_a)
-        put_ymd(h->v, s->a);
-      else
-        strcpy(h->v, "XXXX-XX-XX");
-      append(h->v, "T");
-      append(h->v, part_code[y->val]);
-      h->type = NG_TIMEX_TIME;
       return h->e;
     }
     size_t m = strlen(b2);
@@ -1965,6 +2561,11 @@ static size_t p_hyph(scan *s, size_t i, hit *h)
       return h->e;
     }
     return 0;
+  }
+  /* "year-long", "day-long": a duration of one unit; "decades-long" of some. */
+  if (x && (x->cls == C_UNIT || x->cls == C_UNITS) && !strcmp(b2, "long")) {
+    h->type = NG_TIMEX_DURATION;
+    return dur_value(x->cls == C_UNIT ? "1" : "X", x->val, h->v) ? h->e : 0;
   }
   if (!x || !y)
     return 0;
@@ -2010,10 +2611,11 @@ static size_t p_hyph(scan *s, size_t i, hit *h)
       strcpy(h->v, "XXXX");
     return h->e;
   }
-  /* "year-long", "day-long": a duration of one unit. */
-  if (x->cls == C_UNIT && !strcmp(b2, "long")) {
+  /* "several-year", "few-week": a vague stretch */
+  if (x->cls == C_WORD && (x->val == W_SEVERAL || x->val == W_FEW || x->val == W_MANY) &&
+      y->cls == C_UNIT && y->val != U_HALF) {
     h->type = NG_TIMEX_DURATION;
-    return dur_value("1", x->val, h->v) ? h->e : 0;
+    return dur_value("X", y->val, h->v) ? h->e : 0;
   }
   return 0;
 }
@@ -2057,12 +2659,21 @@ static size_t p_the(scan *s, size_t i, hit *h)
       return h->e;
     }
   }
-  /* "the 1990s", "the '90s" */
+  /* "the 1990s", "the '90s", "the 20th century" */
   if (punct(s, j, '\'') || punct(s, j, 0xe2))
     j++;
-  if (cls(s, j) == C_NUM && p_number(s, j, &d) && strlen(d.v) == 3) {
+  if (cls(s, j) == C_NUM && p_number(s, j, &d) && strlen(d.v) <= 3) {
     *h = d;
     h->b = i;
+    return h->e;
+  }
+  j = i + 1;
+  /* "the nineties", "the early eighties" (not "his nineties": an age) */
+  if (isw(s, j, W_EARLY) || isw(s, j, W_LATE) || isw(s, j, W_MID))
+    j++;
+  if (cls(s, j) == C_DECW) {
+    snprintf(h->v, 48, "19%d", val(s, j));
+    h->e = j + 1;
     return h->e;
   }
   j = i + 1;
@@ -2074,6 +2685,9 @@ static size_t p_the(scan *s, size_t i, hit *h)
       *h = d;
       h->b = i;
       h->e = j + 2;
+      /* amid quarterly figures "the 1988 period" is that quarter of 1988 */
+      if (!(cls(s, j + 1) == C_UNIT && val(s, j + 1) == U_YEAR) && quarter_focus(s))
+        snprintf(h->v, 48, "%04d-Q%d", y, s->qm.cqn ? s->qm.cqn : s->qm.qn);
       return h->e;
     }
     if (d.e > j + 1) {
@@ -2083,19 +2697,11 @@ static size_t p_the(scan *s, size_t i, hit *h)
     }
   }
   /* "the year 2021" */
-  if (cls(s, j) == C_UNIT && val(s, j) == U_YEAR && (y = year_num(s, j + 1))) {
+  size_t e;
+  if (cls(s, j) == C_UNIT && val(s, j) == U_YEAR && (e = year_at(s, j + 1, &y))) {
     put_date(h->v, y, 0, 0);
-    h->e = j + 2;
+    h->e = e;
     return h->e;
-  }
-  /* "the 20th century" */
-  if (cls(s, j) == C_NUM && is(s, j + 1, "century")) {
-    int c = day_num(s, j);
-    if (c >= 1 && c <= 21) {
-      snprintf(h->v, 48, "%02d", c - 1);
-      h->e = j + 2;
-      return h->e;
-    }
   }
   /* "the latest quarter", "the year-ago quarter", "the same period" */
   int back = 0;
@@ -2107,10 +2713,32 @@ static size_t p_the(scan *s, size_t i, hit *h)
   }
   if (isw(s, j, W_FISCAL))
     j++;
+  /* "the year-earlier third quarter" */
+  if (back && p_quarter(s, j, &d) && d.v[0] != 'X' && d.v[5] == 'Q') {
+    *h = d;
+    h->b = i;
+    int y2 = atoi(d.v) - 1;
+    snprintf(h->v, 48, "%04d-Q%c", y2, d.v[6]);
+    return h->e;
+  }
   if ((cls(s, j) == C_UNIT && val(s, j) == U_QUARTER) ||
       (isw(s, j, W_PERIOD) && (j > i + 1))) {
-    this_quarter(s, back, h->v);
     h->e = j + 1;
+    /*
+     * "The quarter ended Sept. 30", none named before, is the one that
+     * date closes (once one is named it is that one, fiscal or not).
+     */
+    if (j == i + 1 && !s->qm.qn && (is(s, j + 1, "ended") || is(s, j + 1, "ending")) &&
+        (cls(s, j + 2) == C_MONTH || cls(s, j + 2) == C_NUM) && match_at(s, j + 2, &d) &&
+        d.v[0] != 'X' && strlen(d.v) >= 7 && d.v[4] == '-' && d.v[5] != 'W' &&
+        d.v[5] != 'Q') {
+      int y2 = atoi(d.v), m2 = atoi(d.v + 5);
+      if (m2 >= 1 && m2 <= 12) {
+        quarter_value(s, (m2 - 1) / 3 + 1, y2, h->v);
+        return h->e;
+      }
+    }
+    this_quarter(s, back, h->v);
     return h->e;
   }
   if (back && cls(s, j) == C_UNIT && val(s, j) == U_YEAR) {
@@ -2149,7 +2777,7 @@ static size_t p_the(scan *s, size_t i, hit *h)
     int u = val(s, j);
     h->e = j + 1;
     if (u == U_WEEKEND) {
-      unit_deixis(s, U_WEEKEND, 0, h->v);
+      unit_deixis(s, U_WEEKEND, 0, 0, h->v);
       return h->e;
     }
     if (u == U_YEAR) {
@@ -2166,12 +2794,13 @@ static size_t p_the(scan *s, size_t i, hit *h)
       return h->e;
     }
   }
-  /* "the morning", "the evening" ("the night" is too often a night of the story) */
-  if (cls(s, j) == C_PART && val(s, j) != 4 && s->has_a) {
-    put_ymd(h->v, s->a);
-    append(h->v, "T");
-    append(h->v, part_code[val(s, j)]);
-    h->type = NG_TIMEX_TIME;
+  /*
+   * "the morning", "the evening" of the day the story told last, else of
+   * the anchor ("the night" is too often a night of the story)
+   */
+  if (cls(s, j) == C_PART && val(s, j) != 4 && (s->has_a || s->last_gran == 3)) {
+    put_ymd(h->v, s->last_gran == 3 ? s->last : s->a);
+    add_part(h, val(s, j));
     h->e = j + 1;
     return h->e;
   }
@@ -2184,11 +2813,16 @@ static size_t p_that(scan *s, size_t i, hit *h)
   if (!isw(s, i, W_THAT) || cls(s, i + 1) != C_UNIT)
     return 0;
   int u = val(s, i + 1);
-  if (!s->ref_gran)
-    return 0;
   h->b = i;
   h->e = i + 2;
   h->type = NG_TIMEX_DATE;
+  if (u == U_QUARTER && s->qm.qn) {
+    /* "results for that quarter": the one named last */
+    snprintf(h->v, 48, "%04d-Q%d", s->qm.qy, s->qm.qn);
+    return h->e;
+  }
+  if (!s->ref_gran)
+    return 0;
   if (u == U_YEAR)
     put_date(h->v, s->ref.y, 0, 0);
   else if (u == U_MONTH && s->ref_gran >= 2)
@@ -2218,8 +2852,10 @@ static size_t p_modifier(scan *s, size_t i, hit *h)
     if (!isw(s, j + 1, W_OF))
       return 0;
     j += 2;
-    if (isw(s, j, W_THE) && cls(s, j + 1) == C_UNIT && val(s, j + 1) == U_YEAR && s->has_a) {
-      put_date(h->v, s->a.y, 0, 0);
+    if (isw(s, j, W_THE) && cls(s, j + 1) == C_UNIT &&
+        (val(s, j + 1) == U_YEAR || val(s, j + 1) == U_MONTH) && s->has_a) {
+      /* "the end of the year", "the end of the month" */
+      put_date(h->v, s->a.y, val(s, j + 1) == U_MONTH ? s->a.m : 0, 0);
       h->b = i;
       h->e = j + 2;
       h->type = NG_TIMEX_DATE;
@@ -2227,6 +2863,11 @@ static size_t p_modifier(scan *s, size_t i, hit *h)
     }
   } else if (isw(s, j, W_EARLY) || isw(s, j, W_LATE) || isw(s, j, W_MID)) {
     j++;
+    /* "mid afternoon", "early morning Friday" */
+    if (!the && cls(s, j) == C_PART) {
+      h->b = i;
+      return part_of_day(s, j + 1, val(s, j), h);
+    }
   } else if (!the && (isw(s, j, W_EARLIER) || isw(s, j, W_LATER))) {
     rel = 1;
     j++;
@@ -2257,26 +2898,31 @@ static size_t p_modifier(scan *s, size_t i, hit *h)
 static int match_at(scan *s, size_t i, hit *h)
 {
   typedef size_t (*pattern)(scan *, size_t, hit *);
-  static const pattern pats[] = {p_modifier, p_month, p_weekday, p_number,
-                                 p_clock, p_fiscal, p_quarter, p_season, p_the, p_deictic,
+  static const pattern pats[] = {p_modifier, p_month, p_weekday, p_number, p_spoken_year,
+                                 p_year_end, p_clock, p_fiscal, p_quarter, p_season, p_the, p_deictic,
                                  p_that, p_hyph, p_duration, p_set, p_word};
   hit cur;
   size_t best = 0;
   s->at = i;
+  if (!s->depth++)
+    s->from = i;
+  /* Only the winning pattern leaves its trace in the quarter memory. */
+  struct qmem before = s->qm, won = s->qm;
+  ng_timex_rel none = {0}, won_rel = none;
   for (size_t k = 0; k < sizeof(pats) / sizeof(pats[0]); k++) {
-    /* Save the quarter memory: a losing pattern must not leave its trace. */
-    int qy = s->qy, qn = s->qn;
-    size_t qs = s->q_sent;
+    s->rel = none;
     size_t e = pats[k](s, i, &cur);
     if (e > best) {
       best = e;
       *h = cur;
-    } else {
-      s->qy = qy;
-      s->qn = qn;
-      s->q_sent = qs;
+      won = s->qm;
+      won_rel = s->rel;
     }
+    s->qm = before;
   }
+  s->qm = won;
+  s->rel = won_rel;
+  s->depth--;
   return best > 0;
 }
 
@@ -2297,16 +2943,52 @@ static int can_start(const scan *s, size_t i)
     case W_TIMES: case W_HENCE: case W_PERIOD: case W_SEASON: case W_NEW:
       return 0;
     case W_THE:
-      return cls(s, i + 1) != C_NONE || punct(s, i + 1, '\'');
+      return cls(s, i + 1) != C_NONE || punct(s, i + 1, '\'') || is(s, i + 2, "term");
     case W_A: case W_AN: case W_ABOUT: case W_JUST: case W_OVER:
     case W_SOME: case W_MORE: case W_LESS: case W_AT: case W_ALMOST:
     case W_THAT: case W_THIS: case W_LAST: case W_NEXT: case W_PAST:
     case W_EARLY: case W_LATE: case W_EARLIER: case W_LATER:
-      return cls(s, i + 1) != C_NONE;
+      return cls(s, i + 1) != C_NONE || is(s, i + 1, "additional");
     }
     return 1;
   }
   return 1;
+}
+
+/*
+ * Is token i part of a title or name rather than a time: "March for
+ * Life", "Spring of Life", "High Noon", "VOA Today", "This Week"?  A
+ * capital in mid-sentence followed by "of"/"for" and another capital, or
+ * a word that running text writes in lower case ("noon", "today", "this")
+ * capitalized next to another capitalized word.
+ */
+static int in_title(const scan *s, size_t i)
+{
+  if (i == s->sb || !(flags(s, i) & NG_TOK_UPPER))
+    return 0;
+  int c = s->c[i].cls;
+  size_t j = i + 1, p = i - 1;
+  /* "on Monday for James Kopp", "in March for Ford" are times */
+  if (c != C_WDAY && (isw(s, j, W_FOR) || isw(s, j, W_OF)) &&
+      !(isw(s, p, W_IN) || isw(s, p, W_ON) || isw(s, p, W_FROM) || isw(s, p, W_OF) ||
+        isw(s, p, W_LAST) || isw(s, p, W_NEXT) || isw(s, p, W_THIS) || isw(s, p, W_EARLY) ||
+        isw(s, p, W_LATE) || is(s, p, "by") || is(s, p, "since") || is(s, p, "until") ||
+        is(s, p, "through") || is(s, p, "during"))) {
+    j++;
+    if (isw(s, j, W_THE))
+      j++;
+    if (j < s->se && (flags(s, j) & NG_TOK_WORD) && (flags(s, j) & NG_TOK_UPPER) &&
+        cls(s, j) == C_NONE)
+      return 1;
+  }
+  if (c == C_MONTH || c == C_WDAY || c == C_WDAYS || c == C_NUM || c == C_HYPH ||
+      (c == C_WORD && (s->c[i].val == W_CHRISTMAS || s->c[i].val == W_EASTER ||
+                       s->c[i].val == W_HALLOWEEN || s->c[i].val == W_THANKSGIVING)))
+    return 0;
+  if (p > s->sb && (flags(s, p) & NG_TOK_WORD) && (flags(s, p) & NG_TOK_UPPER))
+    return 1;
+  return j < s->se && (flags(s, i + 1) & NG_TOK_WORD) && (flags(s, i + 1) & NG_TOK_UPPER) &&
+         cls(s, i + 1) != C_NONE && cls(s, i + 1) != C_MONTH && cls(s, i + 1) != C_WDAY;
 }
 
 int ng_dates_find(ng_doc *doc)
@@ -2329,7 +3011,7 @@ int ng_dates_find(ng_doc *doc)
     s.tense = T_UNSET;
     for (size_t i = s.sb; i < s.se;) {
       hit h;
-      if (!can_start(&s, i) || !match_at(&s, i, &h)) {
+      if (!can_start(&s, i) || in_title(&s, i) || !match_at(&s, i, &h)) {
         i++;
         continue;
       }
@@ -2343,9 +3025,103 @@ int ng_dates_find(ng_doc *doc)
       t->type = h.type;
       memcpy(t->value, h.v, sizeof(t->value));
       t->sentence = si;
+      t->rel = s.rel;
+      if (h.type == NG_TIMEX_DATE || h.type == NG_TIMEX_TIME)
+        note_date(&s, h.v);
+      note_period(&s, &h);
       i = h.e;
     }
   }
   free(s.c);
   return 0;
+}
+
+/* Does v begin with the unresolved form prefix (and then end or go on with tail)? */
+static size_t x_prefix(const char *v, const char *prefix)
+{
+  size_t n = strlen(prefix);
+  if (strncmp(v, prefix, n))
+    return 0;
+  /* "XXXX-WXX" must not be "XXXX-WXX-7"; a time may follow a day */
+  if (v[n] && v[n] != 'T')
+    return 0;
+  return n;
+}
+
+int ng_timex_reanchor(const ng_timex *t, ng_ymd anchor, char *value)
+{
+  const ng_timex_rel *r = &t->rel;
+  const char *v = t->value;
+  char form[32], out[48];
+  size_t keep = 0;
+  scan s;
+  if (!ng_ymd_valid(anchor))
+    return 0;
+  memset(&s, 0, sizeof(s));
+  s.has_a = 1;
+  s.a = anchor;
+  switch (r->kind) {
+  case NG_REL_WEEKDAY:
+    snprintf(form, sizeof(form), "XXXX-WXX-%d", r->n);
+    if (!(keep = x_prefix(v, form)))
+      return 0;
+    put_ymd(out, weekday_near(&s, r->n, r->dir));
+    break;
+  case NG_REL_MONTHDAY:
+    if (r->day)
+      snprintf(form, sizeof(form), "XXXX-%02d-%02d", r->n, r->day);
+    else
+      snprintf(form, sizeof(form), "XXXX-%02d", r->n);
+    if (!(keep = x_prefix(v, form)))
+      return 0;
+    put_date(out, pick_year(anchor, r->n, r->dir < 0 ? T_PAST : r->dir > 0 ? T_FUT : T_NONE),
+             r->n, r->day);
+    break;
+  case NG_REL_SHIFT:
+    switch (r->unit) {
+    case 'D':
+      if (!strcmp(v, "PRESENT_REF"))
+        keep = strlen(v);
+      else if (!(keep = x_prefix(v, "XXXX-XX-XX")))
+        return 0;
+      put_ymd(out, ng_ymd_add_days(anchor, r->n));
+      break;
+    case 'W':
+      if (!(keep = x_prefix(v, "XXXX-WXX")))
+        return 0;
+      put_week(out, ng_ymd_add_days(anchor, 7 * r->n));
+      break;
+    case 'M': {
+      if (!(keep = x_prefix(v, "XXXX-XX")))
+        return 0;
+      ng_ymd m = add_months(anchor, r->n);
+      put_date(out, m.y, m.m, 0);
+      break;
+    }
+    case 'Q': {
+      if (!(keep = x_prefix(v, "XXXX-QX")))
+        return 0;
+      ng_ymd m = add_months(anchor, 3 * r->n);
+      snprintf(out, sizeof(out), "%04d-Q%d", m.y, (m.m - 1) / 3 + 1);
+      break;
+    }
+    case 'Y':
+      if (!(keep = x_prefix(v, "XXXX")))
+        return 0;
+      put_date(out, anchor.y + r->n, 0, 0);
+      break;
+    default:
+      return 0;
+    }
+    break;
+  default:
+    return 0;
+  }
+  /* the rest of the value stays: "XXXX-WXX-7TNI" -> "2021-02-14TNI" */
+  size_t n = strlen(out), m = strlen(v + keep);
+  if (n + m >= 48)
+    return 0;
+  memcpy(value, out, n);
+  memcpy(value + n, v + keep, m + 1);
+  return 1;
 }

@@ -30,121 +30,118 @@
 #define MAX_SUMMARY_WORDS 20
 
 /*
- * Verbs of happening, by base form.  Regular forms (-s, -es, -ed, -d,
+ * Verbs of happening, by base form, sorted by strcmp (binary search).  Regular forms (-s, -es, -ed, -d,
  * doubled consonant, y -> ied) are derived; irregular pasts are listed.
  * Base forms alone do not count: "to invite" has not happened.
  */
 static const char *const verbs[] = {
-    "accept",   "accuse",   "acquire",  "add",       "agree",    "announce",
-    "appear",   "appoint",  "approve",  "arrest",    "arrive",   "ask",
-    "attack",   "award",    "ban",      "block",     "boost",    "call",
-    "cancel",   "capture",  "charge",   "claim",     "close",    "collapse",
-    "comment",  "complete", "confirm",  "criticise", "criticize", "crash",
-    "debut",    "decide",   "declare",  "decline",   "defeat",   "delay",
-    "deliver",  "deny",     "describe", "die",       "discuss",  "dismiss",
-    "donate",   "drop",     "elect",    "end",       "endorse",  "estimate",
-    "expand",   "explode",  "file",     "fire",      "form",     "found",
-    "gain",     "host",     "impose",   "introduce", "interview", "invade",
-    "invest",   "invite",   "join",     "kill",      "launch",   "list",
-    "merge",    "move",     "name",     "nominate",  "offer",    "open",
-    "order",    "pass",     "pledge",   "plunge",    "post",     "praise",
-    "promise",  "promote",  "propose",  "protest",   "publish",  "purchase",
-    "raise",    "rally",    "reach",    "receive",   "record",   "refuse",
-    "reject",   "release",  "remove",   "replace",   "reply",    "report",
-    "resign",   "respond",  "retire",   "return",    "reveal",   "rise",
-    "rule",     "sack",     "sanction", "score",     "settle",   "sign",
-    "slam",     "soar",     "start",    "state",     "step",     "stop",
-    "strike",   "submit",   "sue",      "surge",     "suspend",  "talk",
-    "target",   "tweet",    "unveil",   "urge",      "visit",    "vote",
-    "walk",     "warn",     "welcome",  "win",       "withdraw", "write",
-    "say",      "tell",     "meet",     "buy",       "sell",     "hold",
-    "leave",    "lose",     "begin",    "break",     "bring",    "build",
-    "come",     "fall",     "fight",    "give",      "go",       "grow",
-    "hit",      "lead",     "make",     "pay",       "put",      "run",
-    "see",      "send",     "set",      "shoot",     "speak",    "spend",
-    "take",     "teach",    "think",    "throw",     "upload",   "download",
-    NULL};
+    "accept", "accuse", "acquire", "add", "agree", "announce", "appear",
+    "appoint", "approve", "arrest", "arrive", "ask", "attack", "award", "ban",
+    "begin", "block", "boost", "break", "bring", "build", "buy", "call",
+    "cancel", "capture", "charge", "claim", "close", "collapse", "come",
+    "comment", "complete", "confirm", "crash", "criticise", "criticize",
+    "debut", "decide", "declare", "decline", "defeat", "delay", "deliver",
+    "deny", "describe", "die", "discuss", "dismiss", "donate", "download",
+    "drop", "elect", "end", "endorse", "estimate", "expand", "explode", "fall",
+    "fight", "file", "fire", "form", "found", "gain", "give", "go", "grow",
+    "hit", "hold", "host", "impose", "interview", "introduce", "invade",
+    "invest", "invite", "join", "kill", "launch", "lead", "leave", "list",
+    "lose", "make", "meet", "merge", "move", "name", "nominate", "offer",
+    "open", "order", "pass", "pay", "pledge", "plunge", "post", "praise",
+    "promise", "promote", "propose", "protest", "publish", "purchase", "put",
+    "raise", "rally", "reach", "receive", "record", "refuse", "reject",
+    "release", "remove", "replace", "reply", "report", "resign", "respond",
+    "retire", "return", "reveal", "rise", "rule", "run", "sack", "sanction",
+    "say", "score", "see", "sell", "send", "set", "settle", "shoot", "sign",
+    "slam", "soar", "speak", "spend", "start", "state", "step", "stop",
+    "strike", "submit", "sue", "surge", "suspend", "take", "talk", "target",
+    "teach", "tell", "think", "throw", "tweet", "unveil", "upload", "urge",
+    "visit", "vote", "walk", "warn", "welcome", "win", "withdraw", "write", NULL};
 
-/* Irregular and doubled forms, with their base. */
+/* Irregular and doubled forms, with their base, sorted by form. */
 static const char *const irregular[][2] = {
-    {"said", "say"},       {"says", "say"},       {"told", "tell"},
-    {"met", "meet"},       {"bought", "buy"},     {"sold", "sell"},
-    {"held", "hold"},      {"left", "leave"},     {"lost", "lose"},
-    {"began", "begin"},    {"broke", "break"},    {"brought", "bring"},
-    {"built", "build"},    {"came", "come"},      {"fell", "fall"},
-    {"fought", "fight"},   {"gave", "give"},      {"went", "go"},
-    {"grew", "grow"},      {"hit", "hit"},        {"led", "lead"},
-    {"made", "make"},      {"paid", "pay"},       {"put", "put"},
-    {"ran", "run"},        {"saw", "see"},        {"sent", "send"},
-    {"set", "set"},        {"shot", "shoot"},     {"spoke", "speak"},
-    {"spent", "spend"},    {"took", "take"},      {"taught", "teach"},
-    {"thought", "think"},  {"threw", "throw"},    {"won", "win"},
-    {"wrote", "write"},    {"rose", "rise"},      {"struck", "strike"},
-    {"withdrew", "withdraw"}, {"banned", "ban"},  {"dropped", "drop"},
-    {"stepped", "step"},   {"stopped", "stop"},   {"slammed", "slam"},
-    {"planned", "plan"},   {"ruled", "rule"},     {"died", "die"},
-    {"denied", "deny"},    {"replied", "reply"},  {"rallied", "rally"},
-    {"targeted", "target"}, {"debuted", "debut"},
-    {NULL, NULL}};
+    {"banned", "ban"}, {"began", "begin"}, {"bought", "buy"},
+    {"broke", "break"}, {"brought", "bring"}, {"built", "build"},
+    {"came", "come"}, {"debuted", "debut"}, {"denied", "deny"}, {"died", "die"},
+    {"dropped", "drop"}, {"fell", "fall"}, {"fought", "fight"},
+    {"gave", "give"}, {"grew", "grow"}, {"held", "hold"}, {"hit", "hit"},
+    {"led", "lead"}, {"left", "leave"}, {"lost", "lose"}, {"made", "make"},
+    {"met", "meet"}, {"paid", "pay"}, {"planned", "plan"}, {"put", "put"},
+    {"rallied", "rally"}, {"ran", "run"}, {"replied", "reply"},
+    {"rose", "rise"}, {"ruled", "rule"}, {"said", "say"}, {"saw", "see"},
+    {"says", "say"}, {"sent", "send"}, {"set", "set"}, {"shot", "shoot"},
+    {"slammed", "slam"}, {"sold", "sell"}, {"spent", "spend"},
+    {"spoke", "speak"}, {"stepped", "step"}, {"stopped", "stop"},
+    {"struck", "strike"}, {"targeted", "target"}, {"taught", "teach"},
+    {"thought", "think"}, {"threw", "throw"}, {"told", "tell"},
+    {"took", "take"}, {"went", "go"}, {"withdrew", "withdraw"}, {"won", "win"},
+    {"wrote", "write"}, {NULL, NULL}};
 
 /* Words that open a new clause. */
 static const char *const subordinators[] = {
     "after",  "before", "when",   "while",    "because", "although",
     "though", "whereas", "unless", "until",   "whether", "if",
-    "since",  "once",   "which",  "who",      NULL};
+    "since",  "once",   "which",  "who",      "but",     NULL};
 
-static int lower_eq(const char *a, size_t n, const char *b)
+static int cmp_word(const void *key, const void *elem)
 {
-  size_t m = strlen(b);
-  if (m != n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (tolower((unsigned char)a[i]) != b[i])
-      return 0;
-  return 1;
+  return strcmp(key, *(const char *const *)elem);
+}
+
+static int cmp_pair(const void *key, const void *elem)
+{
+  return strcmp(key, ((const char *const *)elem)[0]);
+}
+
+/* The base in verbs[] spelled b (n bytes), or NULL. */
+static const char *lexicon_verb(const char *b, size_t n, const char *const *sorted, size_t count)
+{
+  char buf[24];
+  if (n == 0 || n >= sizeof(buf))
+    return NULL;
+  memcpy(buf, b, n);
+  buf[n] = 0;
+  const char *const *hit = bsearch(buf, sorted, count, sizeof(*sorted), cmp_word);
+  return hit ? *hit : NULL;
 }
 
 /*
- * If word (lower-cased letters) is a finite form of a lexicon verb,
- * return the base; else NULL.
+ * If word is a finite form of a lexicon verb, return the base; else
+ * NULL.  Irregular forms are looked up; regular ones are undone (-s,
+ * -es, -ed, -d after e, -ied and -ies for y) and the stem looked up.
  */
 static const char *verb_base(const char *w, size_t n)
 {
-  for (size_t i = 0; irregular[i][0]; i++)
-    if (lower_eq(w, n, irregular[i][0]))
-      return irregular[i][1];
-  for (size_t i = 0; verbs[i]; i++) {
-    const char *b = verbs[i];
-    size_t m = strlen(b);
-    if (n <= m || n > m + 3)
-      continue;
-    int same = 1;
-    for (size_t k = 0; k < m - 1 && same; k++)
-      if (tolower((unsigned char)w[k]) != b[k])
-        same = 0;
-    if (!same)
-      continue;
-    char last = b[m - 1];
-    const char *tail = w + m - 1;
-    size_t tn = n - (m - 1);
-    if (tolower((unsigned char)tail[0]) == last) {
-      /* -s, -es, -ed, -d (after e), -ing not: it is not finite. */
-      const char *suf = tail + 1;
-      size_t sn = tn - 1;
-      if (lower_eq(suf, sn, "s") || lower_eq(suf, sn, "es") ||
-          lower_eq(suf, sn, "ed") || (last == 'e' && lower_eq(suf, sn, "d")))
-        return b;
-    } else if (last == 'y' && (lower_eq(tail, tn, "ied") ||
-                               lower_eq(tail, tn, "ies"))) {
+  const size_t n_verbs = sizeof(verbs) / sizeof(verbs[0]) - 1;
+  const size_t n_irregular = sizeof(irregular) / sizeof(irregular[0]) - 1;
+  char lw[24];
+  if (n >= sizeof(lw))
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    lw[i] = (char)tolower((unsigned char)w[i]);
+  lw[n] = 0;
+  const char *const(*pair)[2] = bsearch(lw, irregular, n_irregular, sizeof(irregular[0]), cmp_pair);
+  if (pair)
+    return (*pair)[1];
+  const char *b;
+  if (n > 1 && lw[n - 1] == 's' && (b = lexicon_verb(lw, n - 1, verbs, n_verbs)))
+    return b;
+  if (n > 2 && lw[n - 2] == 'e' && (lw[n - 1] == 's' || lw[n - 1] == 'd') &&
+      (b = lexicon_verb(lw, n - 2, verbs, n_verbs)))
+    return b;
+  if (n > 1 && lw[n - 1] == 'd' && lw[n - 2] == 'e' &&
+      (b = lexicon_verb(lw, n - 1, verbs, n_verbs)))
+    return b;
+  if (n > 3 && lw[n - 3] == 'i' && lw[n - 2] == 'e' && (lw[n - 1] == 'd' || lw[n - 1] == 's')) {
+    lw[n - 3] = 'y';
+    if ((b = lexicon_verb(lw, n - 2, verbs, n_verbs)))
       return b;
-    }
   }
   return NULL;
 }
 
-/* Is timex value v a calendar date; fills precision and the date part. */
-static int calendar_value(const char *v, ng_precision *prec, char *date,
-                          size_t cap)
+
+int ng_event_date(const char *v, ng_precision *prec, char *date, size_t cap)
 {
   size_t n = strlen(v);
   int weekday_only = !strncmp(v, "XXXX-WXX-", 9) && n == 10;
@@ -174,6 +171,47 @@ static int calendar_value(const char *v, ng_precision *prec, char *date,
     return 0;
   }
   if (keep >= cap)
+    return 0;
+  memcpy(date, v, keep);
+  date[keep] = '\0';
+  return 1;
+}
+
+/*
+ * Can timex t date an event of doc?  A calendar value; or, in a document
+ * without a publication date, a relative one ("January 30", "last week")
+ * that the merge can resolve once it has inferred the date.
+ */
+static int placeable(const ng_doc *doc, const ng_timex *t, ng_precision *prec, char *date,
+                     size_t cap)
+{
+  if (t->type != NG_TIMEX_DATE && t->type != NG_TIMEX_TIME)
+    return 0;
+  if (ng_event_date(t->value, prec, date, cap))
+    return 1;
+  if (doc->published[0] || t->rel.kind == NG_REL_NONE)
+    return 0;
+  const char *v = t->value;
+  size_t keep;
+  switch (t->rel.kind) {
+  case NG_REL_WEEKDAY:
+    *prec = NG_PREC_DAY;
+    keep = 10;
+    break;
+  case NG_REL_MONTHDAY:
+    *prec = t->rel.day ? NG_PREC_DAY : NG_PREC_MONTH;
+    keep = t->rel.day ? 10 : 7;
+    break;
+  default:
+    switch (t->rel.unit) {
+    case 'D': *prec = NG_PREC_DAY; keep = 10; v = "XXXX-XX-XX"; break;
+    case 'W': *prec = NG_PREC_WEEK; keep = 8; break;
+    case 'M': *prec = NG_PREC_MONTH; keep = 7; break;
+    case 'Y': *prec = NG_PREC_YEAR; keep = 4; break;
+    default: return 0;
+    }
+  }
+  if (strncmp(v, "XXXX", 4) || strlen(v) < keep || keep >= cap)
     return 0;
   memcpy(date, v, keep);
   date[keep] = '\0';
@@ -268,11 +306,20 @@ static char *summarize(ng_doc *doc, size_t from, size_t to, size_t cut_start,
     ng_buf_adds(&b, prefix);
     words = 3;
   }
+  int cut = 0;
   for (size_t t = from; t < to; t++) {
     const ng_token *tk = &doc->tokens.v[t];
-    if (tk->start >= cut_start && tk->end <= cut_end)
+    if (tk->start >= cut_start && tk->end <= cut_end) {
+      cut = 1;
       continue;
+    }
     int punct = (tk->flags & NG_TOK_PUNCT) != 0;
+    /* "told reporters [on Monday, February 15], that": no comma left over */
+    if (cut && punct && ng_tok_is(doc, t, ",")) {
+      cut = 0;
+      continue;
+    }
+    cut = 0;
     if (punct && ng_tok_is(doc, t, ",") && words >= 12)
       break;
     if (!punct && ++words > MAX_SUMMARY_WORDS)
@@ -304,11 +351,11 @@ static int is_pronoun_subject(const ng_doc *doc, size_t t)
 }
 
 /*
- * The last person named before byte offset `before`, or -1: a binary
- * search to the offset, then back, so a long article is not rescanned
- * from its start for every pronoun.
+ * The last entity of a type named before byte offset `before`, or -1: a
+ * binary search to the offset, then back, so a long article is not
+ * rescanned from its start for every pronoun.
  */
-static long last_person(const ng_doc *doc, size_t before)
+static long last_named(const ng_doc *doc, size_t before, ng_entity_type type)
 {
   size_t lo = 0, hi = doc->mentions.n;
   while (lo < hi) {
@@ -320,9 +367,53 @@ static long last_person(const ng_doc *doc, size_t before)
   }
   while (lo > 0) {
     const ng_mention *m = &doc->mentions.v[--lo];
-    if (m->type == NG_ENTITY_PERSON)
+    if (m->type == type)
       return (long)m->entity;
   }
+  return -1;
+}
+
+/* Auxiliaries and adverbs between a subject and its verb: "has also", "was". */
+static int auxiliary(const ng_doc *doc, size_t t)
+{
+  static const char *const aux[] = {
+      "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+      "will", "would", "could", "should", "may", "might", "can", "shall", "did",
+      "does", "do", "also", "not", "never", "already", "just", "then", "again",
+      "first", "later", "reportedly", "recently", "once", "still", "finally", NULL};
+  size_t n;
+  const char *w = ng_tok_text(doc, t, &n);
+  if (!(doc->tokens.v[t].flags & NG_TOK_WORD))
+    return 0;
+  if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && (doc->tokens.v[t].flags & NG_TOK_LOWER))
+    return 1; /* "publicly", "quickly" */
+  for (size_t i = 0; aux[i]; i++)
+    if (ng_tok_is_ci(doc, t, aux[i]))
+      return 1;
+  return 0;
+}
+
+/*
+ * What the relative pronoun at token p is about: a name right before it,
+ * else the name before the comma that opens its apposition ("Clubhouse,
+ * a San Francisco-based app that was launched"); -1 if none.
+ */
+static long antecedent(const ng_doc *doc, const ng_sentence *se, size_t p)
+{
+  size_t end = doc->tokens.v[p - 1].end;
+  for (size_t t = p; t > se->tok_begin; t--) {
+    if (t < p && ng_tok_is(doc, t, ",")) {
+      end = doc->tokens.v[t - 1].end;
+      break;
+    }
+  }
+  mention_range r = mentions_in(doc, se->start, doc->tokens.v[p].start);
+  for (size_t k = r.first; k < r.last; k++)
+    if (doc->mentions.v[k].end == doc->tokens.v[p - 1].end)
+      return (long)doc->mentions.v[k].entity;
+  for (size_t k = r.first; k < r.last; k++)
+    if (doc->mentions.v[k].end == end)
+      return (long)doc->mentions.v[k].entity;
   return -1;
 }
 
@@ -393,11 +484,12 @@ static int embedded_tweet(ng_doc *doc, size_t s, size_t tx)
     return 0;
   ng_precision prec;
   char date[48];
-  if (!calendar_value(x->value, &prec, date, sizeof(date)))
+  if (!placeable(doc, x, &prec, date, sizeof(date)))
     return 0;
   ng_event *ev = NG_VEC_PUSH(doc->events);
   ev->sentence = src;
   ev->timex = tx;
+  ev->actor = author->entity;
   memcpy(ev->date, date, sizeof(date));
   ev->precision = prec;
   ev->trigger = ng_doc_strdup(doc, "tweet");
@@ -420,6 +512,49 @@ static int embedded_tweet(ng_doc *doc, size_t s, size_t tx)
   ng_buf_adds(&prefix, text);
   ev->summary = ng_doc_strdup(doc, prefix.ptr);
   ng_buf_release(&prefix);
+  return 1;
+}
+
+/* An opening or closing quotation mark: '"', curly quotes, "``" or "''". */
+static int quote_mark(const ng_doc *doc, size_t t)
+{
+  size_t n;
+  const unsigned char *p = (const unsigned char *)ng_tok_text(doc, t, &n);
+  if (!(doc->tokens.v[t].flags & NG_TOK_PUNCT))
+    return 0;
+  if (n == 1 && p[0] == '"')
+    return 1;
+  if (n == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d))
+    return 1;
+  /* `` and '' come as two tokens; count the second of the pair */
+  if (n != 1 || (p[0] != '`' && p[0] != '\'') || t == 0 ||
+      doc->tokens.v[t - 1].end != doc->tokens.v[t].start)
+    return 0;
+  size_t m;
+  const char *q = ng_tok_text(doc, t - 1, &m);
+  return m == 1 && q[0] == (char)p[0];
+}
+
+/* Is token t inside quotation marks within sentence se? */
+static int quoted(const ng_doc *doc, const ng_sentence *se, size_t t)
+{
+  int q = 0;
+  for (size_t k = se->tok_begin; k < t; k++)
+    q ^= quote_mark(doc, k);
+  return q;
+}
+
+/*
+ * Are tokens a and b in one clause: no clause break between them?  A
+ * preposition right before the date does not part them ("searched for
+ * Kopp since Oct. 23").
+ */
+static int same_clause(const ng_doc *doc, size_t a, size_t b, size_t date_tok)
+{
+  size_t lo = a < b ? a : b, hi = a < b ? b : a;
+  for (size_t t = lo + 1; t < hi; t++)
+    if (t + 1 != date_tok && is_clause_break(doc, t))
+      return 0;
   return 1;
 }
 
@@ -478,15 +613,21 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
     return;
   }
 
-  /* The (date, happening) pair closest together; "said" yields to others. */
+  /*
+   * The (date, happening) pair closest together in one clause; "said"
+   * yields to others.  "Interest jumped this month after Musk appeared on
+   * the app" dates the jump, not the appearance.
+   */
   size_t best_t = 0, best_x = tx_first, best_score = (size_t)-1;
   for (size_t k = tx_first; k < tx_last; k++) {
     ng_precision p;
     char d[48];
-    if (!calendar_value(doc->timexes.v[k].value, &p, d, sizeof(d)))
+    if (!placeable(doc, &doc->timexes.v[k], &p, d, sizeof(d)))
       continue;
     size_t xt = token_at(doc, doc->timexes.v[k].start);
     for (size_t i = 0; i < trig.n; i++) {
+      if (!same_clause(doc, trig.v[i].tok, xt, xt))
+        continue;
       size_t dist = xt > trig.v[i].tok ? xt - trig.v[i].tok : trig.v[i].tok - xt;
       dist = dist * 2 + (is_reporting(trig.v[i].base) ? 6 : 0);
       if (dist < best_score) {
@@ -495,6 +636,10 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
         best_x = k;
       }
     }
+  }
+  if (best_score == (size_t)-1) {
+    NG_VEC_FREE(trig);
+    return;
   }
   trigger tr = trig.v[best_t];
   NG_VEC_FREE(trig);
@@ -509,9 +654,16 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
   size_t trig_start = doc->tokens.v[tr.tok].start;
 
   ng_event ev = {0};
+  ev.actor = (size_t)-1;
   mention_range in = mentions_in(doc, a, b);
   size_t subject_tok = c0;
   int have_subject = 0;
+  /*
+   * Names quoted take no part in a happening told outside the quotes:
+   * '"With the help of the Stanford Internet Observatory ...," the company
+   * said on Friday' is the company's statement, not the observatory's.
+   */
+  int side = quoted(doc, se, tr.tok);
   /*
    * The subject: the first person named before the happening, else the
    * first name.  "Tesla and SpaceX CEO Elon Musk invited" reads "Elon
@@ -521,14 +673,18 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
   int subject_person = 0;
   for (size_t k = in.first; k < in.last; k++) {
     const ng_mention *mk = &doc->mentions.v[k];
+    size_t mt = token_at(doc, mk->start);
+    if (quoted(doc, se, mt) != side)
+      continue;
     add_participant(&ev, mk->entity);
     if (mk->end > trig_start)
       continue;
     int person = mk->type == NG_ENTITY_PERSON;
     if (!have_subject || (person && !subject_person)) {
-      subject_tok = token_at(doc, mk->start);
+      subject_tok = mt;
       have_subject = 1;
       subject_person = person;
+      ev.actor = mk->entity;
     }
   }
   for (size_t k = c0; k < c1; k++) {
@@ -539,14 +695,58 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
     }
   }
   const char *prefix = NULL;
+  /*
+   * The subject right before the verb group, when there is one: "Peskov
+   * told", "he has also agreed", "it was banned" (the last organization
+   * named), "an app that was launched" (what the relative clause is
+   * about; the summary then is that clause alone).
+   */
+  size_t vg = tr.tok;
+  while (vg > c0 && auxiliary(doc, vg - 1))
+    vg--;
+  if (vg > c0) {
+    size_t p = vg - 1;
+    long who = -1;
+    int found = 0;
+    for (size_t k = in.first; k < in.last && !found; k++) {
+      const ng_mention *mk = &doc->mentions.v[k];
+      if (mk->end == doc->tokens.v[p].end && quoted(doc, se, p) == side) {
+        subject_tok = token_at(doc, mk->start);
+        have_subject = found = 1;
+        ev.actor = mk->entity;
+      }
+    }
+    if (!found && (ng_tok_is_ci(doc, p, "he") || ng_tok_is_ci(doc, p, "she")))
+      who = last_named(doc, doc->tokens.v[p].start, NG_ENTITY_PERSON);
+    else if (!found && ng_tok_is_ci(doc, p, "it"))
+      who = last_named(doc, doc->tokens.v[p].start, NG_ENTITY_ORG);
+    else if (!found && (ng_tok_is_ci(doc, p, "that") || ng_tok_is_ci(doc, p, "which") ||
+                        ng_tok_is_ci(doc, p, "who")))
+      who = antecedent(doc, se, p);
+    if (who >= 0) {
+      add_participant(&ev, (size_t)who);
+      prefix = doc->entities.v[who].name;
+      subject_tok = vg;
+      have_subject = 1;
+      ev.actor = (size_t)who;
+      if (!ng_tok_is_ci(doc, p, "he") && !ng_tok_is_ci(doc, p, "she") &&
+          !ng_tok_is_ci(doc, p, "it"))
+        for (size_t k = tr.tok + 1; k < c1; k++)
+          if (ng_tok_is(doc, k, ",")) {
+            c1 = k; /* the relative clause ends at its comma */
+            break;
+          }
+    }
+  }
   if (!have_subject) {
     for (size_t k = c0; k < tr.tok; k++) {
       if (is_pronoun_subject(doc, k)) {
-        long p = last_person(doc, se->start);
+        long p = last_named(doc, se->start, NG_ENTITY_PERSON);
         if (p >= 0) {
           add_participant(&ev, (size_t)p);
           prefix = doc->entities.v[p].name;
           subject_tok = k + 1;
+          ev.actor = (size_t)p;
         }
         break;
       }
@@ -556,7 +756,7 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
     return;
 
   const ng_timex *tx = &doc->timexes.v[best_x];
-  if (!calendar_value(tx->value, &ev.precision, ev.date, sizeof(ev.date))) {
+  if (!placeable(doc, tx, &ev.precision, ev.date, sizeof(ev.date))) {
     NG_VEC_FREE(ev.participants);
     return;
   }
@@ -595,8 +795,7 @@ int ng_events_find(ng_doc *doc)
       ng_precision p;
       char d[48];
       const ng_timex *t = &doc->timexes.v[k];
-      if ((t->type == NG_TIMEX_DATE || t->type == NG_TIMEX_TIME) &&
-          calendar_value(t->value, &p, d, sizeof(d)))
+      if (placeable(doc, t, &p, d, sizeof(d)))
         any = 1;
     }
     if (any)

@@ -92,12 +92,32 @@ typedef enum ng_timex_type {
 
 const char *ng_timex_type_name(ng_timex_type t); /* "DATE", ... */
 
+/*
+ * How a timex's value hangs on the publication date, so that it can be
+ * resolved again when an undated document's date is inferred later
+ * (ng_timex_reanchor in dates.c).
+ */
+typedef enum ng_rel_kind {
+  NG_REL_NONE = 0, /* not relative, or not re-resolvable */
+  NG_REL_WEEKDAY,  /* n: weekday 1..7, Monday first; dir -2 -1 +1 +2 */
+  NG_REL_MONTHDAY, /* n: month, day: day or 0; dir: tense -1 past, 0, +1 */
+  NG_REL_SHIFT     /* unit: 'D' 'W' 'M' 'Q' 'Y'; n: units ahead (< 0 back) */
+} ng_rel_kind;
+
+typedef struct ng_timex_rel {
+  unsigned char kind; /* ng_rel_kind */
+  char unit;
+  signed char dir, day;
+  short n;
+} ng_timex_rel;
+
 /* A temporal expression with its TimeML value ("2021-02-14", "P8Y"). */
 typedef struct ng_timex {
   size_t start, end;
   ng_timex_type type;
   char value[48];
   size_t sentence;
+  ng_timex_rel rel;
 } ng_timex;
 
 /* Precision of an event's date. */
@@ -120,6 +140,7 @@ typedef struct ng_event {
   char *trigger;   /* the happening's word, lower case: "invited" */
   char *summary;   /* the clause, at most ~20 words */
   NG_VEC(size_t) participants; /* doc entity indices, no repeats */
+  size_t actor;    /* doc entity index of who did it, (size_t)-1 if unknown */
 } ng_event;
 
 struct ng_doc {

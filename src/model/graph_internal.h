@@ -53,12 +53,21 @@ typedef struct ng_gentity {
 /* Where a fact was read: a sentence of a document. */
 typedef struct ng_gsource {
   size_t doc;        /* index into g->docs */
+  size_t sentence;   /* the sentence's index in its document */
   char *text;        /* the sentence */
   size_t start, end; /* its byte offsets in the document's text */
   char *date_text;   /* the date expression used, or NULL */
   char date[48];     /* the value that source gave, "" if none */
   char *role_text;   /* a relation's role as written ("boss"), else NULL */
 } ng_gsource;
+
+/* A date that some sources gave an event, outvoted by the others. */
+typedef struct ng_galt {
+  char date[48];
+  ng_precision precision;
+  size_t *sources; /* indices into the event's sources, in the arena */
+  size_t n_sources;
+} ng_galt;
 
 typedef struct ng_gevent {
   char *id;     /* "event:2021-02-14:musk-invited-putin", unique */
@@ -68,6 +77,8 @@ typedef struct ng_gevent {
   char *trigger;
   NG_VEC(size_t) participants; /* indices into g->entities, sorted */
   NG_VEC(ng_gsource) sources;  /* in document order */
+  ng_galt *alts; /* the dates that disagree, in the arena; n_alts of them */
+  size_t n_alts;
 } ng_gevent;
 
 /*

@@ -21,11 +21,23 @@
  *  - Near-duplicate documents (the same article syndicated) are found
  *    by MinHash over word shingles; they stay sources, but their
  *    co-mentions are not counted again.
- *  - Events: records on the same date merge when they share two
- *    participants, or the same happening word and one participant.  A
- *    record whose date is only a weekday ("Sunday" in an undated article)
- *    joins a dated event on such a weekday when they agree that well;
- *    otherwise it cannot be placed on the timeline and is left out.
+ *  - Publication dates: an article without one takes the date of the
+ *    article it duplicates, else the earliest date that fits most of
+ *    its relative dates ("on Sunday", "last week") against the dates of
+ *    the same happenings in dated articles; it is marked inferred, and
+ *    its relative dates are resolved again against it.
+ *  - Events: records on the same date are one happening when they share
+ *    two participants, or one participant and the kind of happening
+ *    (speech, message, meeting, else the same word).  Records a day
+ *    apart are one happening when they have the same doer, the same kind
+ *    and two participants in common: "tweeted on February 13" and "on
+ *    Sunday invited" the 14th.  The date most articles give wins (a
+ *    duplicate article counts once); the others are kept as
+ *    alternatives with their sources.  A record whose date is only a
+ *    weekday joins a dated event on such a weekday when they agree that
+ *    well; otherwise it cannot be placed on the timeline and is left out.
+ *    A happening whose sources name no doer ("investors estimated ...")
+ *    is left out too.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -71,9 +83,13 @@ typedef struct evrec {
   char *trigger, *summary;
   size_t *parts; /* record ids */
   size_t n_parts;
-  ng_gsource source;
+  size_t actor;      /* record id of the doer, or NO_REC */
+  ng_timex_rel rel;  /* how the date hangs on the publication date */
+  ng_gsource source; /* source.date: the timex value */
   size_t sentence;
 } evrec;
+
+#define NO_REC ((size_t)-1)
 
 struct ng_merge_state {
   ng_strmap doc_ids; /* ids given so far, to keep them unique */
@@ -348,6 +364,7 @@ static ng_gsource make_source(ng_graph *g, const ng_doc *doc, size_t d,
   ng_gsource src = {0};
   const ng_sentence *s = &doc->sentences.v[sentence];
   src.doc = d;
+  src.sentence = sentence;
   src.start = s->start;
   src.end = s->end;
   src.text = ng_arena_strndup(&g->arena, doc->text + s->start, s->end - s->start);
@@ -464,9 +481,11 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
     for (size_t k = 0; k < r->n_parts; k++)
       r->parts[k] = base + de->participants.v[k];
     r->sentence = de->sentence;
-    r->source = make_source(g, doc, d, de->sentence,
-                            de->timex < doc->timexes.n ? &doc->timexes.v[de->timex]
-                                                       : NULL);
+    r->actor = de->actor < doc->entities.n ? base + de->actor : NO_REC;
+    const ng_timex *tx = de->timex < doc->timexes.n ? &doc->timexes.v[de->timex] : NULL;
+    if (tx)
+      r->rel = tx->rel;
+    r->source = make_source(g, doc, d, de->sentence, tx);
   }
   return 0;
 }
@@ -1036,12 +1055,30 @@ static void build_edges(ng_graph *g, const size_t *rec_entity)
 /* ------------------------------------------------------------------ */
 /* Finishing: events                                                  */
 
-typedef struct cluster {
-  char date[48];
-  ng_precision precision;
-  NG_VEC(size_t) members; /* evrec indices */
-  NG_VEC(size_t) parts;   /* entity indices, sorted unique */
-} cluster;
+/* The kind of a happening word: speech, message, meeting; 0 for others. */
+static int trigger_kind(const char *t)
+{
+  static const char *const kinds[][24] = {
+      {"say", "tell", "state", "add", "comment", "describe", "reply", "respond",
+       "confirm", "claim", "warn", "deny", "report", "announce", "reveal",
+       "declare", "call", "praise", "criticise", "criticize", "slam", "urge",
+       "accuse", NULL},
+      {"invite", "ask", "tweet", "post", "write", "offer", "propose", "send",
+       "publish", "promise", "pledge", "accept", "agree", NULL},
+      {"meet", "talk", "discuss", "interview", "visit", "host", "hold", "join",
+       NULL}};
+  for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+    for (size_t i = 0; kinds[k][i]; i++)
+      if (!strcmp(t, kinds[k][i]))
+        return (int)k + 1;
+  return 0;
+}
+
+static int same_kind(const evrec *a, const evrec *b)
+{
+  int ka = trigger_kind(a->trigger), kb = trigger_kind(b->trigger);
+  return ka ? ka == kb : !strcmp(a->trigger, b->trigger);
+}
 
 static int has(const size_t *v, size_t n, size_t x)
 {
@@ -1051,12 +1088,28 @@ static int has(const size_t *v, size_t n, size_t x)
   return 0;
 }
 
-static size_t shared_parts(const cluster *c, const size_t *parts, size_t n)
+/* Entities two records have in common. */
+static size_t shared_entities(const evrec *a, const evrec *b, const size_t *rec_entity)
 {
   size_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    k += has(c->parts.v, c->parts.n, parts[i]);
+  for (size_t i = 0; i < a->n_parts; i++) {
+    size_t e = rec_entity[a->parts[i]], dup = 0;
+    for (size_t j = 0; j < i && !dup; j++)
+      dup = rec_entity[a->parts[j]] == e;
+    for (size_t j = 0; j < b->n_parts && !dup; j++)
+      if (rec_entity[b->parts[j]] == e) {
+        k++;
+        break;
+      }
+  }
   return k;
+}
+
+/* Are two records on one date the same happening? */
+static int same_happening(const evrec *a, const evrec *b, const size_t *rec_entity)
+{
+  size_t sh = shared_entities(a, b, rec_entity);
+  return sh >= 2 || (sh >= 1 && same_kind(a, b));
 }
 
 /* "XXXX-WXX-7": a weekday with no date around it. */
@@ -1066,35 +1119,196 @@ static int weekday_only(const char *date)
          !date[10];
 }
 
-static int weekday_matches(const char *pattern, const char *date)
+/* A full calendar day as a day number, or 0 with ok = 0. */
+static int64_t day_of(const char *date, int *ok)
 {
   ng_ymd t;
-  if (strlen(date) != 10 || ng_parse_iso_date(date, &t) < 0)
-    return 0;
-  return ng_weekday(t.y, t.m, t.d) == pattern[9] - '0';
+  *ok = strlen(date) == 10 && ng_parse_iso_date(date, &t) == 0;
+  return *ok ? ng_days_from_civil(t.y, t.m, t.d) : 0;
 }
 
-static int same_trigger(const ng_graph *g, const cluster *c, const char *trigger)
+/* ---- publication dates ---- */
+
+typedef struct span64 {
+  int64_t lo, hi;
+} span64;
+
+/*
+ * The publication dates under which relative date rel would name day d
+ * (a day number): "on Sunday" (the last Sunday) names the 14th when
+ * published from the 14th to the 20th.  0 when rel cannot name d.
+ */
+static int solve(const ng_timex_rel *tr, int64_t d, span64 *out)
 {
-  const struct ng_merge_state *ms = g->merge;
-  for (size_t i = 0; i < c->members.n; i++)
-    if (!strcmp(ms->events.v[c->members.v[i]].trigger, trigger))
+  ng_ymd t = ng_civil_from_days(d);
+  switch (tr->kind) {
+  case NG_REL_WEEKDAY: {
+    if (ng_weekday(t.y, t.m, t.d) != tr->n)
+      return 0;
+    int dir = tr->dir;
+    out->lo = dir == -1 ? d : dir == -2 ? d + 1 : dir == 1 ? d - 6 : d - 7;
+    out->hi = out->lo + 6;
+    return 1;
+  }
+  case NG_REL_MONTHDAY:
+    if (t.m != tr->n || t.d != tr->day)
+      return 0;
+    out->lo = tr->dir < 0 ? d : d - 300;
+    out->hi = tr->dir > 0 ? d : d + 300;
+    return 1;
+  case NG_REL_SHIFT:
+    switch (tr->unit) {
+    case 'D':
+      out->lo = out->hi = d - tr->n;
       return 1;
+    case 'W': {
+      int64_t monday = d - (ng_weekday(t.y, t.m, t.d) - 1) - 7 * (int64_t)tr->n;
+      out->lo = monday;
+      out->hi = monday + 6;
+      return 1;
+    }
+    case 'M': {
+      int k = t.y * 12 + (t.m - 1) - tr->n;
+      int y = k / 12, m = k % 12 + 1;
+      out->lo = ng_days_from_civil(y, m, 1);
+      out->hi = out->lo + ng_days_in_month(y, m) - 1;
+      return 1;
+    }
+    case 'Y':
+      out->lo = ng_days_from_civil(t.y - tr->n, 1, 1);
+      out->hi = ng_days_from_civil(t.y - tr->n, 12, 31);
+      return 1;
+    }
+    return 0;
+  }
   return 0;
 }
 
-static void join(cluster *c, size_t ev, const size_t *parts, size_t n)
+/* Resolve record r's date again against publication day a. */
+static void reanchor(evrec *r, ng_ymd a)
 {
-  *NG_VEC_PUSH(c->members) = ev;
-  for (size_t i = 0; i < n; i++)
-    if (!has(c->parts.v, c->parts.n, parts[i]))
-      *NG_VEC_PUSH(c->parts) = parts[i];
+  ng_timex t = {0};
+  char v[48];
+  memcpy(t.value, r->source.date, sizeof(t.value));
+  t.rel = r->rel;
+  if (!ng_timex_reanchor(&t, a, v))
+    return;
+  ng_precision p;
+  char date[48];
+  memcpy(r->source.date, v, sizeof(r->source.date));
+  if (ng_event_date(v, &p, date, sizeof(date))) {
+    memcpy(r->date, date, sizeof(r->date));
+    r->precision = p;
+  }
 }
+
+/*
+ * Doc d has no date: the earliest day that most of its relative event
+ * dates allow, against the same happenings in dated documents.  0 and
+ * *out set, or -1.
+ */
+static int date_from_events(const ng_graph *g, size_t d, const size_t *rec_entity,
+                            int64_t *out)
+{
+  const struct ng_merge_state *ms = g->merge;
+  NG_VEC(span64) cons = {0};
+  for (size_t i = 0; i < ms->events.n; i++) {
+    const evrec *r = &ms->events.v[i];
+    if (r->doc != d || r->rel.kind == NG_REL_NONE)
+      continue;
+    for (size_t j = 0; j < ms->events.n; j++) {
+      const evrec *q = &ms->events.v[j];
+      int ok;
+      int64_t day;
+      span64 sp;
+      if (q->doc == d || !g->docs.v[q->doc].published[0] ||
+          q->precision != NG_PREC_DAY || !(day = day_of(q->date, &ok), ok) ||
+          !same_happening(r, q, rec_entity) || !solve(&r->rel, day, &sp))
+        continue;
+      *NG_VEC_PUSH(cons) = sp;
+    }
+  }
+  size_t best_n = 0;
+  int64_t best = 0;
+  for (size_t i = 0; i < cons.n; i++) {
+    int64_t a = cons.v[i].lo;
+    size_t n = 0;
+    for (size_t j = 0; j < cons.n; j++)
+      n += cons.v[j].lo <= a && a <= cons.v[j].hi;
+    if (n > best_n || (n == best_n && a < best)) {
+      best_n = n;
+      best = a;
+    }
+  }
+  NG_VEC_FREE(cons);
+  if (!best_n)
+    return -1;
+  *out = best;
+  return 0;
+}
+
+static void infer_published(ng_graph *g, const size_t *rec_entity)
+{
+  struct ng_merge_state *ms = g->merge;
+  /* A date inferred may date another article: go round until none is new. */
+  for (int changed = 1; changed;) {
+    changed = 0;
+    for (size_t d = 0; d < g->docs.n; d++) {
+      ng_gdoc *gd = &g->docs.v[d];
+      if (gd->published[0])
+        continue;
+      ng_ymd a = {0, 0, 0};
+      int found = 0;
+      size_t dup = gd->duplicate_of;
+      if (dup != NO_DOC && g->docs.v[dup].published[0])
+        found = ng_parse_iso_date(g->docs.v[dup].published, &a) == 0;
+      for (size_t e = 0; e < g->docs.n && !found; e++)
+        if (g->docs.v[e].duplicate_of == d && g->docs.v[e].published[0])
+          found = ng_parse_iso_date(g->docs.v[e].published, &a) == 0;
+      int64_t day;
+      if (!found && date_from_events(g, d, rec_entity, &day) == 0) {
+        a = ng_civil_from_days(day);
+        found = 1;
+      }
+      if (!found)
+        continue;
+      ng_ymd_format(a, gd->published);
+      gd->published_from = NG_PUB_INFERRED;
+      for (size_t i = 0; i < ms->events.n; i++)
+        if (ms->events.v[i].doc == d)
+          reanchor(&ms->events.v[i], a);
+      changed = 1;
+    }
+  }
+}
+
+/* ---- clusters ---- */
 
 static int cmp_size_t(const void *a, const void *b)
 {
   size_t x = *(const size_t *)a, y = *(const size_t *)b;
   return x < y ? -1 : x > y;
+}
+
+/* A record to sort by date, then index. */
+typedef struct dated {
+  const char *date;
+  size_t i;
+} dated;
+
+static int cmp_dated(const void *a, const void *b)
+{
+  const dated *x = a, *y = b;
+  int c = strcmp(x->date, y->date);
+  return c ? c : (x->i < y->i ? -1 : x->i > y->i);
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+  const ng_gsource *x = a, *y = b;
+  if (x->doc != y->doc)
+    return x->doc < y->doc ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
 }
 
 static int cmp_event(const void *a, const void *b)
@@ -1104,94 +1318,250 @@ static int cmp_event(const void *a, const void *b)
   return c ? c : strcmp(x->id, y->id);
 }
 
+/* Link the records of one happening (union-find over record indices). */
+static void link_records(const ng_graph *g, const size_t *rec_entity, size_t *parent)
+{
+  const struct ng_merge_state *ms = g->merge;
+  NG_VEC(dated) idx = {0};
+  for (size_t i = 0; i < ms->events.n; i++)
+    if (ms->events.v[i].date[0] != 'X') {
+      dated *d = NG_VEC_PUSH(idx);
+      d->date = ms->events.v[i].date;
+      d->i = i;
+    }
+  if (idx.n)
+    qsort(idx.v, idx.n, sizeof(dated), cmp_dated);
+  for (size_t a = 0; a < idx.n; a++) {
+    const evrec *r = &ms->events.v[idx.v[a].i];
+    int ok;
+    int64_t day = day_of(r->date, &ok);
+    for (size_t b = a + 1; b < idx.n; b++) {
+      const evrec *q = &ms->events.v[idx.v[b].i];
+      if (!strcmp(q->date, r->date)) {
+        if (same_happening(r, q, rec_entity))
+          unite(parent, idx.v[a].i, idx.v[b].i);
+        continue;
+      }
+      /* A day apart: the same doer doing the same kind of thing to two of the same. */
+      int ok2;
+      int64_t day2 = day_of(q->date, &ok2);
+      if (!ok || !ok2 || day2 - day > 1)
+        break;
+      if (day2 - day == 1 && r->actor != NO_REC && q->actor != NO_REC &&
+          rec_entity[r->actor] == rec_entity[q->actor] && same_kind(r, q) &&
+          shared_entities(r, q, rec_entity) >= 2)
+        unite(parent, idx.v[a].i, idx.v[b].i);
+    }
+  }
+  NG_VEC_FREE(idx);
+}
+
+typedef struct cluster {
+  NG_VEC(size_t) members; /* evrec indices, ascending */
+} cluster;
+
+/* Does the summary read straight, with no comma before its happening word? */
+static int plain_summary(const evrec *r)
+{
+  const char *s = r->summary, *c = strchr(s, ',');
+  size_t n = strlen(r->trigger) - (r->trigger[strlen(r->trigger) - 1] == 'e');
+  /* the happening word as it stands in the text: "invite" in "invited" */
+  for (const char *p = s; *p; p++)
+    if (!strncasecmp(p, r->trigger, n))
+      return !c || c > p;
+  return !c;
+}
+
+/* The event of a cluster: its date by vote, the rest as alternatives. */
+static void emit_event(ng_graph *g, const cluster *k, const size_t *rec_entity, ng_buf *id)
+{
+  const struct ng_merge_state *ms = g->merge;
+  ng_gevent *ev = NG_VEC_PUSH(g->events);
+  memset(ev, 0, sizeof(*ev));
+  /*
+   * Votes per date: one per document, none from an article that repeats
+   * another one in the cluster.
+   */
+  NG_VEC(size_t) dates = {0}; /* a member index per distinct date */
+  NG_VEC(size_t) votes = {0};
+  for (size_t i = 0; i < k->members.n; i++) {
+    const evrec *r = &ms->events.v[k->members.v[i]];
+    int counted = 0;
+    for (size_t j = 0; j < i && !counted; j++) {
+      const evrec *q = &ms->events.v[k->members.v[j]];
+      counted = q->doc == r->doc && !strcmp(q->date, r->date);
+    }
+    size_t dup = g->docs.v[r->doc].duplicate_of;
+    for (size_t j = 0; j < k->members.n && !counted && dup != NO_DOC; j++)
+      counted = ms->events.v[k->members.v[j]].doc == dup;
+    size_t t;
+    for (t = 0; t < dates.n; t++)
+      if (!strcmp(ms->events.v[dates.v[t]].date, r->date))
+        break;
+    if (t == dates.n) {
+      *NG_VEC_PUSH(dates) = k->members.v[i];
+      *NG_VEC_PUSH(votes) = 0;
+    }
+    votes.v[t] += !counted;
+  }
+  size_t win = 0;
+  for (size_t t = 1; t < dates.n; t++)
+    if (votes.v[t] > votes.v[win] ||
+        (votes.v[t] == votes.v[win] &&
+         strcmp(ms->events.v[dates.v[t]].date, ms->events.v[dates.v[win]].date) < 0))
+      win = t;
+  const evrec *w = &ms->events.v[dates.v[win]];
+  memcpy(ev->date, w->date, sizeof(ev->date));
+  ev->precision = w->precision;
+
+  /*
+   * Of the records on that date, the happening most sources name
+   * ("invite" over one "post"); of those, a summary that reads straight
+   * ("Musk, the world's richest man, invited" less so), then the one with
+   * most participants.
+   */
+  size_t best = dates.v[win], best_votes = 0;
+  int best_plain = -1;
+  for (size_t i = 0; i < k->members.n; i++) {
+    const evrec *r = &ms->events.v[k->members.v[i]];
+    if (strcmp(r->date, ev->date))
+      continue;
+    size_t n = 0;
+    for (size_t j = 0; j < k->members.n; j++)
+      n += !strcmp(ms->events.v[k->members.v[j]].trigger, r->trigger);
+    int plain = plain_summary(r);
+    if (n > best_votes || (n == best_votes && plain > best_plain) ||
+        (n == best_votes && plain == best_plain && r->n_parts > ms->events.v[best].n_parts)) {
+      best = k->members.v[i];
+      best_votes = n;
+      best_plain = plain;
+    }
+  }
+  ev->summary = ms->events.v[best].summary;
+  ev->trigger = ms->events.v[best].trigger;
+
+  NG_VEC(size_t) parts = {0};
+  for (size_t i = 0; i < k->members.n; i++) {
+    const evrec *r = &ms->events.v[k->members.v[i]];
+    for (size_t p = 0; p < r->n_parts; p++)
+      if (!has(parts.v, parts.n, rec_entity[r->parts[p]]))
+        *NG_VEC_PUSH(parts) = rec_entity[r->parts[p]];
+    *NG_VEC_PUSH(ev->sources) = r->source;
+  }
+  if (parts.n)
+    qsort(parts.v, parts.n, sizeof(size_t), cmp_size_t);
+  for (size_t i = 0; i < parts.n; i++)
+    *NG_VEC_PUSH(ev->participants) = parts.v[i];
+  NG_VEC_FREE(parts);
+  qsort(ev->sources.v, ev->sources.n, sizeof(ng_gsource), cmp_source);
+
+  /* The dates outvoted, earliest first, each with the sources that gave it. */
+  if (dates.n > 1) {
+    ev->alts = ng_arena_alloc(&g->arena, sizeof(ng_galt) * (dates.n - 1));
+    for (size_t t = 0; t < dates.n; t++) {
+      if (t == win)
+        continue;
+      const evrec *a = &ms->events.v[dates.v[t]];
+      size_t at = ev->n_alts++;
+      while (at > 0 && strcmp(ev->alts[at - 1].date, a->date) > 0) {
+        ev->alts[at] = ev->alts[at - 1];
+        at--;
+      }
+      ng_galt *alt = &ev->alts[at];
+      memcpy(alt->date, a->date, sizeof(alt->date));
+      alt->precision = a->precision;
+      alt->n_sources = 0;
+      alt->sources = ng_arena_alloc(&g->arena, sizeof(size_t) * ev->sources.n);
+      for (size_t i = 0; i < k->members.n; i++) {
+        const evrec *r = &ms->events.v[k->members.v[i]];
+        if (strcmp(r->date, a->date))
+          continue;
+        for (size_t s = 0; s < ev->sources.n; s++)
+          if (ev->sources.v[s].doc == r->doc && ev->sources.v[s].start == r->source.start &&
+              !has(alt->sources, alt->n_sources, s)) {
+            alt->sources[alt->n_sources++] = s;
+            break;
+          }
+      }
+    }
+  }
+  NG_VEC_FREE(dates);
+  NG_VEC_FREE(votes);
+
+  ng_buf_reset(id);
+  ng_buf_addf(id, "event:%s:", ev->date);
+  /* The id reads like the summary's first words. */
+  const char *s = ev->summary;
+  size_t words = 0, len = 0;
+  while (s[len] && words < 5) {
+    if (s[len] == ' ')
+      words++;
+    len++;
+  }
+  ng_slug(s, len, id);
+  ev->id = ng_arena_strdup(&g->arena, id->ptr);
+}
+
 static void build_events(ng_graph *g, const size_t *rec_entity)
 {
   struct ng_merge_state *ms = g->merge;
-  NG_VEC(cluster) cl = {0};
-  NG_VEC(size_t) parts = {0};
+  size_t n = ms->events.n;
+  size_t *parent = ng_xmalloc(sizeof(size_t) * (n + 1));
+  for (size_t i = 0; i < n; i++)
+    parent[i] = i;
+  link_records(g, rec_entity, parent);
 
-  /* Dated records first, then the weekday-only ones look for a home. */
-  for (int pass = 0; pass < 2; pass++) {
-    for (size_t i = 0; i < ms->events.n; i++) {
-      const evrec *r = &ms->events.v[i];
-      int wk = weekday_only(r->date);
-      if (wk != pass)
-        continue;
-      parts.n = 0;
-      for (size_t k = 0; k < r->n_parts; k++) {
-        size_t e = rec_entity[r->parts[k]];
-        if (!has(parts.v, parts.n, e))
-          *NG_VEC_PUSH(parts) = e;
+  /* Clusters in order of their first record. */
+  NG_VEC(cluster) cl = {0};
+  size_t *slot = ng_xmalloc(sizeof(size_t) * (n + 1));
+  for (size_t i = 0; i < n; i++) {
+    slot[i] = (size_t)-1;
+    if (ms->events.v[i].date[0] == 'X')
+      continue;
+    size_t root = find(parent, i);
+    if (slot[root] == (size_t)-1) {
+      slot[root] = cl.n;
+      cluster *k = NG_VEC_PUSH(cl);
+      memset(k, 0, sizeof(*k));
+    }
+    *NG_VEC_PUSH(cl.v[slot[root]].members) = i;
+  }
+  /* Weekday-only records join a happening on such a weekday, if one agrees. */
+  for (size_t i = 0; i < n; i++) {
+    const evrec *r = &ms->events.v[i];
+    if (!weekday_only(r->date))
+      continue;
+    for (size_t c = 0; c < cl.n; c++) {
+      int home = 0;
+      for (size_t m = 0; m < cl.v[c].members.n && !home; m++) {
+        const evrec *q = &ms->events.v[cl.v[c].members.v[m]];
+        ng_ymd t;
+        home = strlen(q->date) == 10 && ng_parse_iso_date(q->date, &t) == 0 &&
+               ng_weekday(t.y, t.m, t.d) == r->date[9] - '0' &&
+               same_happening(r, q, rec_entity);
       }
-      size_t home = (size_t)-1;
-      for (size_t c = 0; c < cl.n && home == (size_t)-1; c++) {
-        cluster *k = &cl.v[c];
-        int date_ok = wk ? weekday_matches(r->date, k->date)
-                         : !strcmp(k->date, r->date);
-        if (!date_ok)
-          continue;
-        size_t sh = shared_parts(k, parts.v, parts.n);
-        if (sh >= 2 || (sh >= 1 && same_trigger(g, k, r->trigger)))
-          home = c;
+      if (home) {
+        *NG_VEC_PUSH(cl.v[c].members) = i;
+        break;
       }
-      if (home == (size_t)-1) {
-        if (wk)
-          continue; /* cannot be placed on a timeline */
-        cluster *k = NG_VEC_PUSH(cl);
-        memcpy(k->date, r->date, sizeof(k->date));
-        k->precision = r->precision;
-        home = cl.n - 1;
-      }
-      join(&cl.v[home], i, parts.v, parts.n);
     }
   }
-  NG_VEC_FREE(parts);
-
+  /*
+   * A happening needs a doer named in one of its sources at least:
+   * "investors estimated the app's value at $1 billion" tells no who.
+   */
   ng_buf id = NG_BUF_INIT;
   for (size_t c = 0; c < cl.n; c++) {
-    cluster *k = &cl.v[c];
-    ng_gevent *ev = NG_VEC_PUSH(g->events);
-    memcpy(ev->date, k->date, sizeof(ev->date));
-    ev->precision = k->precision;
-    /*
-     * The happening most sources name ("invite" over one "post"), then,
-     * of the sources naming it, the one with the most participants.
-     */
-    size_t best = k->members.v[0], best_votes = 0;
-    for (size_t i = 0; i < k->members.n; i++) {
-      const evrec *r = &ms->events.v[k->members.v[i]];
-      size_t votes = 0;
-      for (size_t j = 0; j < k->members.n; j++)
-        votes += !strcmp(ms->events.v[k->members.v[j]].trigger, r->trigger);
-      if (votes > best_votes ||
-          (votes == best_votes && r->n_parts > ms->events.v[best].n_parts)) {
-        best = k->members.v[i];
-        best_votes = votes;
-      }
-    }
-    ev->summary = ms->events.v[best].summary;
-    ev->trigger = ms->events.v[best].trigger;
-    qsort(k->parts.v, k->parts.n, sizeof(size_t), cmp_size_t);
-    for (size_t i = 0; i < k->parts.n; i++)
-      *NG_VEC_PUSH(ev->participants) = k->parts.v[i];
-    for (size_t i = 0; i < k->members.n; i++)
-      *NG_VEC_PUSH(ev->sources) = ms->events.v[k->members.v[i]].source;
-    ng_buf_reset(&id);
-    ng_buf_addf(&id, "event:%s:", ev->date);
-    /* The id reads like the summary's first words. */
-    const char *s = ev->summary;
-    size_t words = 0, len = 0;
-    while (s[len] && words < 5) {
-      if (s[len] == ' ')
-        words++;
-      len++;
-    }
-    ng_slug(s, len, &id);
-    ev->id = ng_arena_strdup(&g->arena, id.ptr);
-    NG_VEC_FREE(k->members);
-    NG_VEC_FREE(k->parts);
+    int who = 0;
+    for (size_t m = 0; m < cl.v[c].members.n && !who; m++)
+      who = ms->events.v[cl.v[c].members.v[m]].actor != NO_REC;
+    if (who)
+      emit_event(g, &cl.v[c], rec_entity, &id);
+    NG_VEC_FREE(cl.v[c].members);
   }
   NG_VEC_FREE(cl);
+  free(slot);
+  free(parent);
   if (g->events.n)
     qsort(g->events.v, g->events.n, sizeof(ng_gevent), cmp_event);
   /*
@@ -1227,6 +1597,7 @@ int ng_graph_finish(ng_graph *g, ng_err *err)
   union_entities(g, parent);
   build_entities(g, parent, rec_entity);
   build_edges(g, rec_entity);
+  infer_published(g, rec_entity);
   build_events(g, rec_entity);
   free(rec_entity);
   free(parent);

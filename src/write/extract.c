@@ -341,7 +341,8 @@ static void timex(ng_buf *out, const ng_doc *doc, const ng_timex *t)
 
 /*
  * An event with its sentence: start, end and text are the sentence's,
- * date_text the expression that anchored the date (null if unknown).
+ * date_text the expression that anchored the date (null if unknown),
+ * actor the entity that did it (null if none is named).
  */
 static void event(ng_buf *out, const ng_doc *doc, const ng_event *ev)
 {
@@ -367,7 +368,14 @@ static void event(ng_buf *out, const ng_doc *doc, const ng_event *ev)
       ng_buf_addch(out, ',');
     entity_id(out, doc, ev->participants.v[i]);
   }
-  LIT(out, "],\"start\":");
+  LIT(out, "],\"actor\":");
+  if (ev->actor < doc->entities.n)
+    entity_id(out, doc, ev->actor);
+  else
+    ng_buf_add(out, "null", 4);
+  LIT(out, ",\"sentence\":");
+  ng_json_put_uint(out, ev->sentence);
+  LIT(out, ",\"start\":");
   ng_json_put_uint(out, start);
   LIT(out, ",\"end\":");
   ng_json_put_uint(out, end);

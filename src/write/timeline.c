@@ -54,11 +54,12 @@ static json_t *entity_id(const ng_graph *g, size_t i)
   return i < g->entities.n ? ng_json_str(g->entities.v[i].id) : json_null();
 }
 
-/* Where a fact was read: {"document", "text", "start", "end", ...}. */
+/* Where a fact was read: {"document", "sentence", "text", "start", "end", ...}. */
 static json_t *source(const ng_graph *g, const ng_gsource *s)
 {
   json_t *o = json_object();
   if (!o || put(o, "document", doc_id(g, s->doc)) ||
+      put(o, "sentence", num(s->sentence)) ||
       put(o, "text", ng_json_str(s->text)) || put(o, "start", num(s->start)) ||
       put(o, "end", num(s->end)) ||
       /* A relation's source says how it named the role; it has no date. */
@@ -110,6 +111,34 @@ static int add_sources(json_t *arr, const ng_graph *g, const ng_gsource *v,
   for (size_t i = 0; i < n; i++)
     if (json_array_append_new(arr, source(g, &v[i])))
       return -1;
+  return 0;
+}
+
+/*
+ * "alternatives": the dates some sources gave and the others outvoted,
+ * [{"date", "precision", "sources": [{"document", "sentence", "date_text"}]}].
+ */
+static int add_alternatives(json_t *o, const ng_graph *g, const ng_gevent *ev)
+{
+  json_t *arr = put_array(o, "alternatives");
+  if (!arr)
+    return -1;
+  for (size_t i = 0; i < ev->n_alts; i++) {
+    const ng_galt *alt = &ev->alts[i];
+    json_t *a = json_object(), *srcs;
+    if (!a || json_array_append_new(arr, a) ||
+        put(a, "date", opt_fixed(alt->date, sizeof(alt->date))) ||
+        put(a, "precision", json_string(ng_precision_name(alt->precision))) ||
+        !(srcs = put_array(a, "sources")))
+      return -1;
+    for (size_t k = 0; k < alt->n_sources; k++) {
+      const ng_gsource *s = &ev->sources.v[alt->sources[k]];
+      json_t *r = json_object();
+      if (!r || json_array_append_new(srcs, r) || put(r, "document", doc_id(g, s->doc)) ||
+          put(r, "sentence", num(s->sentence)) || put(r, "date_text", ng_json_str(s->date_text)))
+        return -1;
+    }
+  }
   return 0;
 }
 
@@ -233,7 +262,8 @@ static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
         add_ids(parts, g, ev->participants.v, ev->participants.n,
                 entity_id) ||
         !(a = put_array(o, "sources")) ||
-        add_sources(a, g, ev->sources.v, ev->sources.n))
+        add_sources(a, g, ev->sources.v, ev->sources.n) ||
+        (ev->n_alts && add_alternatives(o, g, ev)))
       goto fail;
     break;
   }

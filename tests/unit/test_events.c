@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "analyze/analyze.h"
+#include "model/graph_internal.h"
 
 /*
  * The events pass reads names and dates from the passes before it; these
@@ -175,4 +176,190 @@ Test(events, month_and_unresolved_weekday_precisions)
   cr_assert_str_eq(doc->events.v[0].date, "XXXX-WXX-7");
   cr_assert_eq(doc->events.v[0].precision, NG_PREC_DAY);
   ng_doc_free(doc);
+}
+
+/* The date and its happening share a clause. */
+Test(events, date_and_happening_in_one_clause)
+{
+  ng_doc *doc = doc_with("Interest jumped this month after Elon Musk appeared on the app.");
+  mention(doc, "Elon Musk", 0, "Elon Musk", NG_ENTITY_PERSON);
+  timex(doc, "this month", "2021-02");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 0, "the month dates the jump, not the appearance");
+  ng_doc_free(doc);
+}
+
+/* A statement told outside quotation marks is not the quoted names'. */
+Test(events, quoted_names_take_no_part_in_the_statement)
+{
+  ng_doc *doc = doc_with("\"With the help of the Stanford Internet Observatory, we found "
+                         "flaws,\" the company said in a statement on Friday.");
+  mention(doc, "Stanford Internet Observatory", 0, "Stanford Internet Observatory",
+          NG_ENTITY_ORG);
+  timex(doc, "Friday", "2021-02-12");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 0);
+  ng_doc_free(doc);
+}
+
+/* The subject right before the verb: a pronoun, a relative clause. */
+Test(events, subject_before_the_verb_group)
+{
+  ng_doc *doc = doc_with("Clubhouse has been downloaded 5 million times, but like other "
+                         "platforms in the US, it was banned in China last week.");
+  mention(doc, "Clubhouse", 0, "Clubhouse", NG_ENTITY_ORG);
+  mention(doc, "US", 0, "US", NG_ENTITY_PLACE);
+  mention(doc, "China", 0, "China", NG_ENTITY_PLACE);
+  timex(doc, "last week", "2021-W06");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].summary, "Clubhouse was banned in China");
+  cr_expect_str_eq(doc->entities.v[doc->events.v[0].actor].name, "Clubhouse");
+  ng_doc_free(doc);
+
+  doc = doc_with("Clubhouse, an audio app that was launched last year, needs invitations.");
+  mention(doc, "Clubhouse", 0, "Clubhouse", NG_ENTITY_ORG);
+  timex(doc, "last year", "2020");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].summary, "Clubhouse was launched");
+  cr_expect_str_eq(doc->events.v[0].date, "2020");
+  cr_expect_eq(doc->events.v[0].precision, NG_PREC_YEAR);
+  ng_doc_free(doc);
+}
+
+/* Cutting the date leaves no stray comma: "told reporters, that". */
+Test(events, summary_without_the_date_phrase)
+{
+  ng_doc *doc = doc_with("Kremlin spokesman Dmitry Peskov told reporters on Monday, "
+                         "February 15, that the proposal was interesting.");
+  mention(doc, "Kremlin", 0, "Kremlin", NG_ENTITY_ORG);
+  mention(doc, "Dmitry Peskov", 0, "Dmitry Peskov", NG_ENTITY_PERSON);
+  timex(doc, "Monday, February 15", "2021-02-15");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].summary,
+                   "Dmitry Peskov told reporters that the proposal was interesting");
+  ng_doc_free(doc);
+}
+
+/* In an undated article a relative date waits for the merge to place it. */
+Test(events, undated_article_keeps_relative_dates)
+{
+  const char *text = "On January 30, Elon Musk interviewed Vlad Tenev.";
+  ng_doc *doc = ng_doc_new("t", NULL, text, strlen(text), NULL);
+  ng_tokenize(doc);
+  ng_sentences_split(doc);
+  ng_dates_find(doc);
+  mention(doc, "Elon Musk", 0, "Elon Musk", NG_ENTITY_PERSON);
+  mention(doc, "Vlad Tenev", 0, "Vlad Tenev", NG_ENTITY_PERSON);
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].date, "XXXX-01-30");
+  cr_expect_eq(doc->events.v[0].precision, NG_PREC_DAY);
+  ng_doc_free(doc);
+}
+
+/* ---- across articles (the merge's event rules) ---- */
+
+static ng_graph *graph_of(const char *const *texts, const char *const *dates, size_t n)
+{
+  ng_graph *g = ng_graph_new();
+  ng_err err = NG_ERR_INIT;
+  for (size_t i = 0; i < n; i++) {
+    char id[32];
+    snprintf(id, sizeof(id), "d%zu", i);
+    ng_doc *doc = ng_doc_new(id, id, texts[i], strlen(texts[i]), dates[i]);
+    cr_assert_eq(ng_doc_analyze(doc, &err), 0);
+    cr_assert_eq(ng_graph_add(g, doc, &err), 0);
+    ng_doc_free(doc);
+  }
+  cr_assert_eq(ng_graph_finish(g, &err), 0);
+  return g;
+}
+
+/* A tweet dated the 13th and "on Sunday" the 14th: one event, the 13th kept aside. */
+Test(events, dates_a_day_apart_are_reconciled)
+{
+  const char *texts[] = {
+      "Elon Musk invited Vladimir Putin to a chat on Clubhouse on Feb. 13, 2021.",
+      "On Sunday, Elon Musk invited Vladimir Putin to a conversation on Clubhouse.",
+      "Elon Musk on Sunday invited Vladimir Putin to a talk on Clubhouse, the audio app."};
+  const char *dates[] = {"2021-02-14", "2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 3);
+  cr_assert_eq(g->events.n, 1, "%zu events", g->events.n);
+  const ng_gevent *ev = &g->events.v[0];
+  cr_expect_str_eq(ev->date, "2021-02-14");
+  cr_expect_eq(ev->sources.n, 3);
+  cr_assert_eq(ev->n_alts, 1);
+  cr_expect_str_eq(ev->alts[0].date, "2021-02-13");
+  cr_assert_eq(ev->alts[0].n_sources, 1);
+  cr_expect_eq(ev->sources.v[ev->alts[0].sources[0]].doc, 0);
+  ng_graph_free(g);
+}
+
+/* A day apart but another kind of happening (the reply): two events. */
+Test(events, the_reply_a_day_later_is_its_own_event)
+{
+  const char *texts[] = {
+      "On Sunday, Elon Musk invited Vladimir Putin to a chat on Clubhouse.",
+      "On Monday, Dmitry Peskov said Vladimir Putin and Elon Musk might talk on Clubhouse."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(g->events.n, 2, "%zu events", g->events.n);
+  cr_expect_str_eq(g->events.v[0].date, "2021-02-14");
+  cr_expect_str_eq(g->events.v[1].date, "2021-02-15");
+  cr_expect_eq(g->events.v[0].n_alts, 0);
+  ng_graph_free(g);
+}
+
+/* An undated article takes the date its relative dates fit, and they are resolved. */
+Test(events, publication_date_inferred_from_the_story)
+{
+  const char *texts[] = {
+      "On Sunday, Elon Musk invited Vladimir Putin to a chat on Clubhouse.",
+      "On Monday, Dmitry Peskov said Vladimir Putin might talk with Elon Musk.",
+      "Dmitry Peskov said on Monday that Vladimir Putin might talk with Elon Musk. "
+      "Elon Musk invited Vladimir Putin on Sunday. "
+      "On January 30, Elon Musk interviewed Vlad Tenev on Clubhouse."};
+  const char *dates[] = {"2021-02-15", "2021-02-15", NULL};
+  ng_graph *g = graph_of(texts, dates, 3);
+  cr_expect_str_eq(g->docs.v[2].published, "2021-02-15");
+  cr_expect_eq(g->docs.v[2].published_from, NG_PUB_INFERRED);
+  int jan30 = 0;
+  for (size_t i = 0; i < g->events.n; i++)
+    jan30 |= !strcmp(g->events.v[i].date, "2021-01-30");
+  cr_expect(jan30, "'On January 30' resolved against the inferred date");
+  ng_graph_free(g);
+}
+
+/* Its duplicate's date, when it has one. */
+Test(events, publication_date_from_a_duplicate)
+{
+  const char *story =
+      "Elon Musk and Vladimir Putin could meet on Clubhouse, the audio app that has "
+      "grown fast. The Kremlin said the idea was interesting but that it needed "
+      "details first, and Dmitry Peskov told reporters that Putin does not use "
+      "social networks at all.";
+  const char *texts[] = {story, story};
+  const char *dates[] = {"2021-02-15", NULL};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_expect_str_eq(g->docs.v[1].published, "2021-02-15");
+  cr_expect_eq(g->docs.v[1].published_from, NG_PUB_INFERRED);
+  ng_graph_free(g);
+}
+
+/* The summary that reads straight stands for the happening. */
+Test(events, plain_summary_preferred)
+{
+  const char *texts[] = {
+      "Elon Musk, the world's richest man, invited Vladimir Putin to a chat on Clubhouse on "
+      "Sunday.",
+      "On Sunday, Elon Musk invited Vladimir Putin to a chat on Clubhouse."};
+  const char *dates[] = {"2021-02-15", "2021-02-15"};
+  ng_graph *g = graph_of(texts, dates, 2);
+  cr_assert_eq(g->events.n, 1, "%zu events", g->events.n);
+  cr_expect_str_eq(g->events.v[0].summary,
+                   "Elon Musk invited Vladimir Putin to a chat on Clubhouse");
+  ng_graph_free(g);
 }

@@ -159,6 +159,138 @@ Test(samples, events_are_sorted_by_date)
   cr_assert_gt(i, 0, "the story has events");
 }
 
+/* The document with this id (path), or NULL. */
+static json_t *document(const char *id)
+{
+  size_t i;
+  json_t *d;
+  json_array_foreach(json_object_get(timeline, "documents"), i, d)
+  {
+    if (!strcmp(json_string_value(json_object_get(d, "id")), id))
+      return d;
+  }
+  return NULL;
+}
+
+/* Samples 002 and 003 carry no date: they take the story's. */
+Test(samples, undated_articles_get_an_inferred_date)
+{
+  static const struct {
+    const char *id, *published, *from;
+  } docs[] = {
+      {NG_SOURCE_DIR "/samples/000_8b4a63b7100adefd.txt", "2021-02-14", "text"},
+      /* "told reporters on Monday" the 15th, "invited Putin on Sunday" the 14th */
+      {NG_SOURCE_DIR "/samples/002_253bd25c9828cc7a.txt", "2021-02-15", "inferred"},
+      /* "On Sunday ... invited": the earliest day that fits */
+      {NG_SOURCE_DIR "/samples/003_61829ab03c9e0b3e.txt", "2021-02-14", "inferred"},
+      {NG_SOURCE_DIR "/samples/005_musk_putin_page.html", "2021-02-15", "metadata"},
+  };
+  for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+    json_t *d = document(docs[i].id);
+    cr_assert_not_null(d, "%s", docs[i].id);
+    cr_expect_str_eq(json_string_value(json_object_get(d, "published")), docs[i].published,
+                     "%s", docs[i].id);
+    cr_expect_str_eq(json_string_value(json_object_get(d, "published_from")), docs[i].from,
+                     "%s", docs[i].id);
+  }
+}
+
+/* Does the event name an entity whose name is this? */
+static int takes_part(json_t *ev, const char *name)
+{
+  const char *id = entity_id(name);
+  size_t k;
+  json_t *p;
+  if (!id)
+    return 0;
+  json_array_foreach(json_object_get(ev, "participants"), k, p)
+  {
+    if (!strcmp(json_string_value(p), id))
+      return 1;
+  }
+  return 0;
+}
+
+/*
+ * The story as a reader would list it, event by event: its date and
+ * precision, who takes part, how many sentences report it, and the dates
+ * some sources gave that the others outvoted.
+ */
+Test(samples, the_timeline_is_the_story)
+{
+  static const struct {
+    const char *date, *precision, *words;
+    const char *who[3];
+    size_t sources;
+    const char *alt; /* an outvoted date, or NULL */
+  } want[] = {
+      {"2020", "year", "launched", {"Clubhouse"}, 1, NULL},
+      {"2021-01-30", "day", "interviewed", {"Elon Musk", "Clubhouse"}, 1, NULL},
+      /* the tweet, and 002's "On Wednesday ... accepted" */
+      {"2021-02-10", "day", "Clubhouse", {"Elon Musk", "Kanye West", "Clubhouse"}, 2, NULL},
+      /* 000 and its duplicate 001 */
+      {"2021-02-13", "day", "reviewing its data protection", {"Clubhouse"}, 2, NULL},
+      /* the tweet dated February 13 in 000; "on Sunday" the 14th in five others */
+      {"2021-02-14", "day", "invited", {"Elon Musk", "Vladimir Putin", "Clubhouse"}, 6,
+       "2021-02-13"},
+      /* 002, 004, 005 twice, 006 */
+      {"2021-02-15", "day", "Peskov", {"Dmitry Peskov", "Vladimir Putin", "Kremlin"}, 5, NULL},
+      /* 002: "it was banned in China last week", once its date is inferred */
+      {"2021-W06", "week", "banned in China", {"Clubhouse"}, 1, NULL},
+  };
+  json_t *events = json_object_get(timeline, "events");
+  size_t n = sizeof(want) / sizeof(want[0]);
+  cr_assert_eq(json_array_size(events), n, "%zu events, want %zu",
+               json_array_size(events), n);
+  for (size_t i = 0; i < n; i++) {
+    json_t *ev = json_array_get(events, i);
+    const char *summary = json_string_value(json_object_get(ev, "summary"));
+    cr_expect_str_eq(json_string_value(json_object_get(ev, "date")), want[i].date,
+                     "event %zu: %s", i, summary);
+    cr_expect_str_eq(json_string_value(json_object_get(ev, "precision")), want[i].precision,
+                     "event %zu: %s", i, summary);
+    cr_expect_not_null(strstr(summary, want[i].words), "event %zu: '%s' lacks '%s'", i,
+                       summary, want[i].words);
+    for (size_t k = 0; k < 3 && want[i].who[k]; k++)
+      cr_expect(takes_part(ev, want[i].who[k]), "event %zu (%s): no %s", i, summary,
+                want[i].who[k]);
+    cr_expect_eq(json_array_size(json_object_get(ev, "sources")), want[i].sources,
+                 "event %zu (%s): %zu sources, want %zu", i, summary,
+                 json_array_size(json_object_get(ev, "sources")), want[i].sources);
+    json_t *alts = json_object_get(ev, "alternatives");
+    if (!want[i].alt) {
+      cr_expect_null(alts, "event %zu (%s) has alternatives", i, summary);
+      continue;
+    }
+    cr_assert_eq(json_array_size(alts), 1, "event %zu: one outvoted date", i);
+    json_t *alt = json_array_get(alts, 0);
+    cr_expect_str_eq(json_string_value(json_object_get(alt, "date")), want[i].alt);
+    json_t *src = json_array_get(json_object_get(alt, "sources"), 0);
+    cr_expect_str_eq(json_string_value(json_object_get(src, "date_text")),
+                     "February 13, 2021");
+  }
+}
+
+/* Every source says where it was read and which date expression it used. */
+Test(samples, sources_point_into_their_documents)
+{
+  size_t i, k;
+  json_t *ev, *src;
+  json_array_foreach(json_object_get(timeline, "events"), i, ev)
+  {
+    json_array_foreach(json_object_get(ev, "sources"), k, src)
+    {
+      cr_expect_not_null(document(json_string_value(json_object_get(src, "document"))));
+      cr_expect(json_is_integer(json_object_get(src, "sentence")));
+      json_int_t a = json_integer_value(json_object_get(src, "start"));
+      json_int_t b = json_integer_value(json_object_get(src, "end"));
+      cr_expect_lt(a, b);
+      cr_expect_eq((size_t)(b - a), strlen(json_string_value(json_object_get(src, "text"))));
+      cr_expect(json_is_string(json_object_get(src, "date_text")));
+    }
+  }
+}
+
 static int collect(ng_doc *doc, void *data)
 {
   *(ng_doc **)data = doc;
