@@ -38,7 +38,7 @@ static void on_warn(const char *msg, void *data)
 
 static void read_feed(const char *path, got *g)
 {
-  ng_options o = {NULL, on_warn, g};
+  ng_options o = {.warn = on_warn, .warn_data = g};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
   memset(g, 0, sizeof(*g));
@@ -143,7 +143,7 @@ Test(feed, deep_nesting_stops_without_hanging)
   ng_buf_adds(&b, "deep</description></item></channel></rss>");
   got g;
   memset(&g, 0, sizeof(g));
-  ng_options o = {NULL, on_warn, &g};
+  ng_options o = {.warn = on_warn, .warn_data = &g};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
   ng_ingest_ctx c = {&o, take, &g, &skipped, &err};

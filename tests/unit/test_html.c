@@ -36,7 +36,7 @@ static void on_warn(const char *msg, void *data)
 
 static ng_doc *read_one(const char *path, got *g)
 {
-  ng_options o = {NULL, on_warn, g};
+  ng_options o = {.warn = on_warn, .warn_data = g};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
   memset(g, 0, sizeof(*g));
@@ -204,7 +204,7 @@ Test(html, deep_nesting_does_not_crash)
   ng_buf_adds(&b, "</body></html>");
   got g;
   memset(&g, 0, sizeof(g));
-  ng_options o = {NULL, on_warn, &g};
+  ng_options o = {.warn = on_warn, .warn_data = &g};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
   ng_ingest_ctx c = {&o, take, &g, &skipped, &err};

@@ -41,7 +41,7 @@ static void release(collected *c) {
 /* Write len bytes of s to a fresh .jsonl file and read it. */
 static size_t read_bytes(collected *c, const char *s, size_t len) {
   char dir[] = "/tmp/ng_test_jsonl_XXXXXX", path[64];
-  ng_options opts = {NULL, warn, c};
+  ng_options opts = {.warn = warn, .warn_data = c};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
   cr_assert_not_null(mkdtemp(dir));
@@ -150,7 +150,7 @@ Test(jsonl, bad_lines_warned_and_counted) {
  */
 Test(jsonl, invalid_utf8_line) {
   collected c = {0};
-  ng_options opts = {NULL, warn, &c};
+  ng_options opts = {.warn = warn, .warn_data = &c};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
   ng_ingest_ctx ctx = {&opts, collect, &c, &skipped, &err};
