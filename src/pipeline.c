@@ -1,7 +1,7 @@
 /*
  * ng_run: the main job in one call.  Reads every input through the
  * ingest stage, analyzes each document as it arrives and hands it to the
- * merge, then writes the three outputs.  Documents are freed as soon as
+ * merge, then writes the outputs.  Documents are freed as soon as
  * the graph has copied what it keeps, so memory grows with the merged
  * graph, not with the corpus.
  */
@@ -61,12 +61,16 @@ static int make_dirs(const char *path)
 }
 
 typedef int (*writer_fn)(const ng_graph *, ng_buf *, ng_err *);
+typedef int (*draw_fn)(const ng_graph *, const ng_draw_options *, ng_buf *,
+                       ng_err *);
 
 static int write_one(const ng_graph *g, const char *outdir, const char *name,
-                     writer_fn fn, ng_err *err)
+                     writer_fn fn, draw_fn draw, const ng_options *opts,
+                     ng_err *err)
 {
   ng_buf data = NG_BUF_INIT, path = NG_BUF_INIT;
-  int rc = fn(g, &data, err);
+  int rc = fn ? fn(g, &data, err)
+              : draw(g, opts ? opts->draw : NULL, &data, err);
   if (rc < 0)
     goto out;
   ng_buf_adds(&path, outdir);
@@ -107,14 +111,26 @@ int ng_run(const char *const *inputs, size_t n_inputs, const char *outdir,
    */
   static const struct {
     const char *name;
+    draw_fn fn; /* drawn as opts->draw says */
+  } drawn[] = {{"graph.dot", ng_write_dot_opts},
+               {"graph.svg", ng_write_svg_opts}};
+  static const struct {
+    const char *name;
     writer_fn fn;
-  } outputs[] = {{"graph.dot", ng_write_dot},
-                 {"graph.svg", ng_write_svg},
-                 {"timeline.json", ng_write_timeline}};
+  } outputs[] = {{"timeline.json", ng_write_timeline},
+                 {"timeline.dot", ng_write_timeline_dot},
+                 {"timeline.svg", ng_write_timeline_svg}};
   ng_err first = NG_ERR_INIT;
+  for (size_t i = 0; i < sizeof(drawn) / sizeof(drawn[0]); i++) {
+    ng_err e = NG_ERR_INIT;
+    if (write_one(g, outdir, drawn[i].name, NULL, drawn[i].fn, opts, &e) < 0 &&
+        first.status == 0)
+      first = e;
+  }
   for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
     ng_err e = NG_ERR_INIT;
-    if (write_one(g, outdir, outputs[i].name, outputs[i].fn, &e) < 0 &&
+    if (write_one(g, outdir, outputs[i].name, outputs[i].fn, NULL, opts,
+                  &e) < 0 &&
         first.status == 0)
       first = e;
   }

@@ -227,7 +227,7 @@ int main(int argc, char **argv)
     free(c.inputs);
     return code < 0 ? EXIT_OK : code;
   }
-  ng_options opts = {c.date, warn, &c.quiet};
+  ng_options opts = {.default_date = c.date, .warn = warn, .warn_data = &c.quiet};
   code = c.extract ? run_extract(&c, &opts) : run_main(&c, &opts);
   free(c.inputs);
   /* A full disk should never look like success (jq checks the same). */

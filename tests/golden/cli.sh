@@ -73,11 +73,11 @@ has "$tmp/stderr" "cannot write" "unwritable output explained"
 
 # The main job.
 expect 0 "main job on samples" -- "$bin" -o "$tmp/out1" "$src/samples"
-for f in graph.dot graph.svg timeline.json; do
+for f in graph.dot graph.svg timeline.json timeline.dot timeline.svg; do
   [ -s "$tmp/out1/$f" ] && ok || bad "main job wrote no $f"
 done
 expect 0 "main job again" -- "$bin" -o "$tmp/out2" "$src/samples"
-for f in graph.dot graph.svg timeline.json; do
+for f in graph.dot graph.svg timeline.json timeline.dot timeline.svg; do
   cmp -s "$tmp/out1/$f" "$tmp/out2/$f" && ok || bad "$f differs between runs"
 done
 # Defaults: samples/ into out/, from the project's root.
