@@ -60,7 +60,7 @@ static int layout(Agraph_t *ag)
 #define NOTE_H 15.0
 #define PAD 8.0
 #define MIN_WIDTH 560.0
-#define LEGEND_SCALE_WIDTH 1000.0 /* pictures wider get a bigger legend */
+#define LEGEND_SCALE_WIDTH 1400.0 /* pictures wider get a bigger legend */
 
 static void xml_text(ng_buf *b, const char *s)
 {

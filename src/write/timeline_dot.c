@@ -72,6 +72,7 @@ static void declare(Agraph_t *ag)
   agattr(ag, AGNODE, "fontsize", "10");
   agattr(ag, AGNODE, "tooltip", "");
   agattr(ag, AGNODE, "id", "");
+  agattr(ag, AGNODE, "penwidth", "1");
 
   agattr(ag, AGEDGE, "arrowhead", "none");
   agattr(ag, AGEDGE, "color", "#9a9a9a");
@@ -129,6 +130,12 @@ static void add_event(Agnode_t *n, const ng_gevent *ev, const ng_graph *g,
   add_date(tmp, ev->date);
   ng_buf_addf(tmp, ", %zu source%s", ns, ns == 1 ? "" : "s");
   agset(n, "label", tmp->ptr);
+  /* Reported by more articles: a heavier frame, up to 3 points. */
+  if (ns > 1) {
+    char pen[16];
+    snprintf(pen, sizeof(pen), "%.1f", ns >= 5 ? 3.0 : 1.0 + 0.5 * (ns - 1));
+    agset(n, "penwidth", pen);
+  }
 
   /* The whole summary and where it was read. */
   ng_buf_reset(tmp);
@@ -166,7 +173,7 @@ static void legend_of(const ng_graph *g, size_t kept, ng_legend *l)
     ng_legend_kind kind;
     const char *color, *text;
   } keys[] = {
-      {NG_LEGEND_NOTE, NG_GV_EVENT_FILL, "event (date, sources)"},
+      {NG_LEGEND_NOTE, NG_GV_EVENT_FILL, "event (more sources: bolder)"},
       {NG_LEGEND_ELLIPSE, NG_GV_PERSON_FILL, "person"},
       {NG_LEGEND_BOX, NG_GV_ORG_FILL, "organization"},
       {NG_LEGEND_HEXAGON, NG_GV_PLACE_FILL, "place"},

@@ -51,7 +51,7 @@
 #define NG_GV_PLACE_FILL "#d9ead3"
 #define NG_GV_EVENT_FILL "#fff2cc"
 #define NG_GV_ROLE_COLOR "#7b3294"
-#define NG_GV_TIE_COLOR "#8c8c8c"
+#define NG_GV_TIE_COLOR "#7f7f7f99"
 
 /*
  * The entity graph as a cgraph graph, as o asks (NULL: the defaults):
