@@ -21,27 +21,6 @@
 
 static const ng_draw_options defaults = NG_DRAW_OPTIONS_INIT;
 
-int ng_gv_check(const ng_graph *g, ng_err *err)
-{
-  if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
-                      "graph written before ng_graph_finish()");
-  for (size_t i = 0; i < g->edges.n; i++) {
-    const ng_gedge *e = &g->edges.v[i];
-    if (e->a >= g->entities.n || e->b >= g->entities.n)
-      return ng_err_set(err, NG_ERR_USAGE, "edge %zu names entity %zu of %zu",
-                        i, e->a >= g->entities.n ? e->a : e->b,
-                        g->entities.n);
-  }
-  for (size_t i = 0; i < g->events.n; i++)
-    for (size_t k = 0; k < g->events.v[i].participants.n; k++)
-      if (g->events.v[i].participants.v[k] >= g->entities.n)
-        return ng_err_set(err, NG_ERR_USAGE,
-                          "event %zu names entity %zu of %zu", i,
-                          g->events.v[i].participants.v[k], g->entities.n);
-  return 0;
-}
-
 /* Declare every attribute once, with the defaults most objects keep. */
 static void declare(Agraph_t *ag, const char *engine, const ng_view *v)
 {
@@ -110,12 +89,10 @@ static int draws_clusters(const char *engine)
  */
 static Agraph_t *cluster(Agraph_t *ag, Agraph_t *cl[3], ng_entity_type t)
 {
-  if (!draws_clusters(agget(ag, "layout")))
-    return ag;
   static char *const names[] = {"cluster_person", "cluster_organization",
                                 "cluster_place"};
   static char *const labels[] = {"people", "organizations", "places"};
-  if ((unsigned)t > 2)
+  if (!draws_clusters(agget(ag, "layout")) || (unsigned)t > 2)
     return ag;
   if (!cl[t]) {
     cl[t] = agsubg(ag, names[t], 1);

@@ -158,6 +158,27 @@ Agraph_t *ng_gv_open(char *name)
   return agopen(name, Agdirected, &disc);
 }
 
+int ng_gv_check(const ng_graph *g, ng_err *err)
+{
+  if (!g->finished)
+    return ng_err_set(err, NG_ERR_USAGE,
+                      "graph written before ng_graph_finish()");
+  for (size_t i = 0; i < g->edges.n; i++) {
+    const ng_gedge *e = &g->edges.v[i];
+    if (e->a >= g->entities.n || e->b >= g->entities.n)
+      return ng_err_set(err, NG_ERR_USAGE, "edge %zu names entity %zu of %zu",
+                        i, e->a >= g->entities.n ? e->a : e->b,
+                        g->entities.n);
+  }
+  for (size_t i = 0; i < g->events.n; i++)
+    for (size_t k = 0; k < g->events.v[i].participants.n; k++)
+      if (g->events.v[i].participants.v[k] >= g->entities.n)
+        return ng_err_set(err, NG_ERR_USAGE,
+                          "event %zu names entity %zu of %zu", i,
+                          g->events.v[i].participants.v[k], g->entities.n);
+  return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Escaping                                                           */
 
