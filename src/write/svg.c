@@ -91,6 +91,7 @@ static void swatch(ng_buf *b, ng_legend_kind kind, const char *color,
   double cx = x + SWATCH_W / 2, cy = y + SWATCH_H / 2;
   double r = x + SWATCH_W, d = y + SWATCH_H;
   const char *stroke = "stroke=\"#555555\"";
+  char opacity[40] = "";
 
   switch (kind) {
   case NG_LEGEND_ELLIPSE:
@@ -112,10 +113,14 @@ static void swatch(ng_buf *b, ng_legend_kind kind, const char *color,
     break;
   case NG_LEGEND_LINE:
   case NG_LEGEND_ARROW:
-    ng_buf_addf(b, "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"%s\" "
+    /* "#rrggbbaa" as SVG 1.1 has it: a colour and an opacity. */
+    if (strlen(color) == 9)
+      snprintf(opacity, sizeof(opacity), "\" stroke-opacity=\"%.2f",
+               (double)strtol(color + 7, NULL, 16) / 255.0);
+    ng_buf_addf(b, "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"%.7s%s\" "
                    "stroke-width=\"%s\" fill=\"none\"/>\n",
                 x, cy, kind == NG_LEGEND_ARROW ? r - 7 : r, cy, color,
-                kind == NG_LEGEND_ARROW ? "2" : "3");
+                opacity, kind == NG_LEGEND_ARROW ? "2" : "3");
     if (kind == NG_LEGEND_ARROW)
       ng_buf_addf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
                      "fill=\"%s\" stroke=\"%s\"/>\n",
