@@ -143,10 +143,12 @@ enum {
   NG_FORMAT_CYTOSCAPE = 1 << 4,  /* "cytoscape": cytoscape.json */
   NG_FORMAT_GEXF = 1 << 5,       /* "gexf": graph.gexf */
   NG_FORMAT_GRAPHML = 1 << 6,    /* "graphml": graph.graphml */
-  NG_FORMAT_CSV = 1 << 7         /* "csv": nodes.csv and edges.csv */
+  NG_FORMAT_CSV = 1 << 7,        /* "csv": nodes.csv and edges.csv */
+  NG_FORMAT_TIMELINE = 1 << 8    /* "timeline": timeline.dot and .svg */
 };
-#define NG_FORMATS_DEFAULT (NG_FORMAT_DOT | NG_FORMAT_SVG | NG_FORMAT_JSON)
-#define NG_FORMATS_ALL 0xFFu
+#define NG_FORMATS_DEFAULT                                                   \
+  (NG_FORMAT_DOT | NG_FORMAT_SVG | NG_FORMAT_JSON | NG_FORMAT_TIMELINE)
+#define NG_FORMATS_ALL 0x1FFu
 
 /*
  * Parse a comma-separated list of format names (above, plus "default"
@@ -156,11 +158,31 @@ enum {
 NG_EXPORT int ng_formats_parse(const char *list, unsigned *formats,
                                ng_err *err);
 
+/*
+ * How graph.dot and graph.svg are drawn.  A corpus of thousands of
+ * entities is unreadable as one picture, so by default they hold the
+ * NG_DRAW_TOP most mentioned entities and their strongest ties; top 0
+ * with min_weight 1 gives the whole graph.
+ */
+typedef struct ng_draw_options {
+  size_t top;          /* --top: the N most mentioned entities; 0: all */
+  unsigned min_weight; /* --min-weight: sentences a co-mention tie needs;
+                          0: the least that keeps about 3 ties per entity */
+  const char *layout;  /* --layout: a Graphviz engine; NULL: sfdp */
+} ng_draw_options;
+
+#define NG_DRAW_TOP 100
+#define NG_DRAW_OPTIONS_INIT {NG_DRAW_TOP, 0, NULL}
+
+/* Is engine a Graphviz layout engine ("dot", "sfdp", ...)?  1 or 0. */
+NG_EXPORT int ng_draw_layout_valid(const char *engine);
+
 typedef struct ng_options {
   const char *default_date; /* --date: YYYY-MM-DD for undated documents */
   ng_warn_fn warn;          /* may be NULL: warnings are then dropped */
   void *warn_data;
   unsigned formats; /* NG_FORMAT_* set for ng_run; 0: NG_FORMATS_DEFAULT */
+  const ng_draw_options *draw; /* NULL: NG_DRAW_OPTIONS_INIT */
 } ng_options;
 
 /* One article, with what the analysis found in it.  Opaque. */
@@ -246,10 +268,29 @@ NG_EXPORT void ng_graph_free(ng_graph *g);
 /* One JSON Lines record (with the trailing newline) per CONTRACT.md. */
 NG_EXPORT int ng_write_extract(const ng_doc *doc, int with_text, ng_buf *out,
                                ng_err *err);
-/* The entity graph in Graphviz DOT, built with cgraph. */
+/*
+ * The entity graph in Graphviz DOT, built with cgraph, drawn as o says
+ * (NULL: NG_DRAW_OPTIONS_INIT); ng_write_dot(g, ...) is
+ * ng_write_dot_opts(g, NULL, ...).
+ */
 NG_EXPORT int ng_write_dot(const ng_graph *g, ng_buf *out, ng_err *err);
-/* The entity graph laid out and rendered to SVG in-process by gvc. */
+NG_EXPORT int ng_write_dot_opts(const ng_graph *g, const ng_draw_options *o,
+                                ng_buf *out, ng_err *err);
+/*
+ * The same graph laid out and rendered to SVG in-process by gvc, with a
+ * legend.  An unknown o->layout is NG_ERR_USAGE.
+ */
 NG_EXPORT int ng_write_svg(const ng_graph *g, ng_buf *out, ng_err *err);
+NG_EXPORT int ng_write_svg_opts(const ng_graph *g, const ng_draw_options *o,
+                                ng_buf *out, ng_err *err);
+/*
+ * The timeline diagram: the strongest 100 events in date order, a rank
+ * per date, each linked to its participants; DOT, or SVG laid out by dot.
+ */
+NG_EXPORT int ng_write_timeline_dot(const ng_graph *g, ng_buf *out,
+                                    ng_err *err);
+NG_EXPORT int ng_write_timeline_svg(const ng_graph *g, ng_buf *out,
+                                    ng_err *err);
 /*
  * timeline.json: documents, entities, relations, edges, events (sorted by
  * date), each fact with its sources; src/write/timeline.schema.json is its
@@ -320,9 +361,10 @@ NG_EXPORT int ng_atomic_file_commit(ng_atomic_file *f, ng_err *err);
 NG_EXPORT void ng_atomic_file_abort(ng_atomic_file *f);
 
 /*
- * The main job: read every input, merge, and write the files of
- * opts->formats (by default graph.dot, graph.svg and timeline.json) into
- * outdir (created if missing).  *skipped counts the
+  * The main job: read every input, merge, and write the files of
+ * opts->formats (by default graph.dot, graph.svg, timeline.json,
+ * timeline.dot and timeline.svg) into outdir (created if missing), the
+ * graphs drawn as opts->draw says.  *skipped counts the
  * inputs that could not be used.  Returns 0, or NG_ERR_IO when an output
  * could not be written (err says which).
  */

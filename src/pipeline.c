@@ -1,7 +1,7 @@
 /*
  * ng_run: the main job in one call.  Reads every input through the
  * ingest stage, analyzes each document as it arrives and hands it to the
- * merge, then writes the three outputs.  Documents are freed as soon as
+ * merge, then writes the outputs.  Documents are freed as soon as
  * the graph has copied what it keeps, so memory grows with the merged
  * graph, not with the corpus.
  */
@@ -61,6 +61,8 @@ static int make_dirs(const char *path)
 }
 
 typedef int (*writer_fn)(const ng_graph *, ng_buf *, ng_err *);
+typedef int (*draw_fn)(const ng_graph *, const ng_draw_options *, ng_buf *,
+                       ng_err *);
 
 /* --format names, in the order --help lists them. */
 static const struct {
@@ -75,6 +77,7 @@ static const struct {
     {"gexf", NG_FORMAT_GEXF},
     {"graphml", NG_FORMAT_GRAPHML},
     {"csv", NG_FORMAT_CSV},
+    {"timeline", NG_FORMAT_TIMELINE},
     {"default", NG_FORMATS_DEFAULT},
     {"all", NG_FORMATS_ALL},
 };
@@ -94,7 +97,7 @@ int ng_formats_parse(const char *list, unsigned *formats, ng_err *err)
       return ng_err_set(err, NG_ERR_USAGE,
                         "unknown format '%.*s' (known: dot, svg, json, "
                         "timelinejs, cytoscape, gexf, graphml, csv, "
-                        "default, all)",
+                        "timeline, default, all)",
                         (int)(n < 64 ? n : 64), p);
     set |= format_names[k].bits;
     if (!p[n])
@@ -105,9 +108,13 @@ int ng_formats_parse(const char *list, unsigned *formats, ng_err *err)
   return 0;
 }
 
-/* Write outdir/name with fn, or streamed by ng_write_file() if fn is NULL. */
+/*
+ * Write outdir/name: drawn by draw as opts->draw says, made whole by fn,
+ * or, when both are NULL, streamed to disk by ng_write_file().
+ */
 static int write_one(const ng_graph *g, const char *outdir, const char *name,
-                     writer_fn fn, ng_err *err)
+                     writer_fn fn, draw_fn draw, const ng_options *opts,
+                     ng_err *err)
 {
   ng_buf data = NG_BUF_INIT, path = NG_BUF_INIT;
   int rc;
@@ -115,11 +122,12 @@ static int write_one(const ng_graph *g, const char *outdir, const char *name,
   if (path.len && path.ptr[path.len - 1] != '/')
     ng_buf_addch(&path, '/');
   ng_buf_adds(&path, name);
-  if (!fn) {
+  if (!fn && !draw) {
     rc = ng_write_file(g, name, path.ptr, err);
     goto out;
   }
-  rc = fn(g, &data, err);
+  rc = draw ? draw(g, opts ? opts->draw : NULL, &data, err)
+            : fn(g, &data, err);
   if (rc < 0)
     goto out;
   rc = ng_atomic_write(path.ptr, data.ptr, data.len, err);
@@ -157,24 +165,28 @@ int ng_run(const char *const *inputs, size_t n_inputs, const char *outdir,
   static const struct {
     unsigned format;
     const char *name;
-    writer_fn fn;
-  } outputs[] = {{NG_FORMAT_DOT, "graph.dot", ng_write_dot},
-                 {NG_FORMAT_SVG, "graph.svg", ng_write_svg},
-                 /* NULL: streamed to disk by ng_write_file() */
-                 {NG_FORMAT_JSON, "timeline.json", NULL},
-                 {NG_FORMAT_TIMELINEJS, "timelinejs.json", NULL},
-                 {NG_FORMAT_CYTOSCAPE, "cytoscape.json", NULL},
-                 {NG_FORMAT_GEXF, "graph.gexf", NULL},
-                 {NG_FORMAT_GRAPHML, "graph.graphml", NULL},
-                 {NG_FORMAT_CSV, "nodes.csv", NULL},
-                 {NG_FORMAT_CSV, "edges.csv", NULL}};
+    writer_fn fn; /* both NULL: streamed to disk by ng_write_file() */
+    draw_fn draw; /* drawn as opts->draw says */
+  } outputs[] = {
+      {NG_FORMAT_DOT, "graph.dot", NULL, ng_write_dot_opts},
+      {NG_FORMAT_SVG, "graph.svg", NULL, ng_write_svg_opts},
+      {NG_FORMAT_JSON, "timeline.json", NULL, NULL},
+      {NG_FORMAT_TIMELINE, "timeline.dot", ng_write_timeline_dot, NULL},
+      {NG_FORMAT_TIMELINE, "timeline.svg", ng_write_timeline_svg, NULL},
+      {NG_FORMAT_TIMELINEJS, "timelinejs.json", NULL, NULL},
+      {NG_FORMAT_CYTOSCAPE, "cytoscape.json", NULL, NULL},
+      {NG_FORMAT_GEXF, "graph.gexf", NULL, NULL},
+      {NG_FORMAT_GRAPHML, "graph.graphml", NULL, NULL},
+      {NG_FORMAT_CSV, "nodes.csv", NULL, NULL},
+      {NG_FORMAT_CSV, "edges.csv", NULL, NULL}};
   unsigned formats = opts && opts->formats ? opts->formats : NG_FORMATS_DEFAULT;
   ng_err first = NG_ERR_INIT;
   for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
     ng_err e = NG_ERR_INIT;
     if (!(formats & outputs[i].format))
       continue;
-    if (write_one(g, outdir, outputs[i].name, outputs[i].fn, &e) < 0 &&
+    if (write_one(g, outdir, outputs[i].name, outputs[i].fn, outputs[i].draw,
+                  opts, &e) < 0 &&
         first.status == 0)
       first = e;
   }

@@ -2,6 +2,9 @@
  * newsgraph: the command line.  A thin client of the library: it reads
  * argv, calls the library, prints, and maps what happened to an exit code.
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,15 +23,16 @@ static const char *progname = "newsgraph";
 static void usage(FILE *f)
 {
   fprintf(f,
-          "Usage: %s [-o DIR] [--format LIST] [--date YYYY-MM-DD] [-q] [INPUT...]\n"
+          "Usage: %s [-o DIR] [-f LIST] [--date YYYY-MM-DD] [-q] [--top N]\n"
+          "                 [--min-weight W] [--layout ENGINE] [INPUT...]\n"
           "       %s extract [--text] [--date YYYY-MM-DD] [-o FILE] INPUT...\n"
           "\n"
           "Find the people, organizations, places and dated events in news\n"
           "articles and merge them into one graph and timeline.\n"
           "\n"
           "The main job reads every INPUT (default: samples/) and writes\n"
-          "graph.dot, graph.svg and timeline.json, or the files --format\n"
-          "names, into DIR (default: out/).\n"
+          "graph.dot, graph.svg, timeline.json, timeline.dot and timeline.svg,\n"
+          "or the files --format names, into DIR (default: out/).\n"
           "'extract' writes one JSON line per document instead: mentions,\n"
           "temporal expressions and events, to standard output or FILE.\n"
           "\n"
@@ -41,10 +45,17 @@ static void usage(FILE *f)
           "  -f, --format LIST   main job: the files to write, comma-separated:\n"
           "                      dot, svg, json (timeline.json), timelinejs,\n"
           "                      cytoscape, gexf, graphml, csv (nodes.csv and\n"
-          "                      edges.csv), default (dot,svg,json) or all\n"
+          "                      edges.csv), timeline (timeline.dot and .svg),\n"
+          "                      default (dot,svg,json,timeline) or all\n"
           "      --date DATE     publication date for documents without one\n"
           "      --text          extract: include the plain text offsets use\n"
           "  -q, --quiet         do not report skipped inputs\n"
+          "      --top N         graph: draw the N most mentioned entities\n"
+          "                      (default 100; 0 draws all)\n"
+          "      --min-weight W  graph: draw ties named together in W or more\n"
+          "                      sentences (default: about 3 ties per entity)\n"
+          "      --layout ENGINE graph: Graphviz layout (default sfdp; also dot,\n"
+          "                      neato, fdp, circo, twopi, osage, patchwork)\n"
           "  -h, --help          show this help and exit\n"
           "  -V, --version       show the version and exit\n"
           "\n"
@@ -52,11 +63,13 @@ static void usage(FILE *f)
           "  %s                              samples/ into out/\n"
           "  %s -o report articles/ feed.rss\n"
           "  %s -f default,gexf,csv articles/     also for Gephi, spreadsheets\n"
+          "  %s --top 30 --layout fdp -o small articles/\n"
           "  %s extract --date 2021-02-15 story.txt | jq .mentions\n"
           "\n"
           "Exit status: 0 all inputs read; 1 some inputs skipped but outputs\n"
           "written; 2 usage error; 3 an output could not be written.\n",
-          progname, progname, progname, progname, progname, progname);
+          progname, progname, progname, progname, progname, progname,
+          progname);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -83,10 +96,43 @@ static int valid_date(const char *s)
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* A whole decimal number up to max into *out; 0 when s is anything else. */
+static int parse_count(const char *s, unsigned long max, unsigned long *out)
+{
+  char *end;
+  if (*s < '0' || *s > '9')
+    return 0;
+  errno = 0;
+  *out = strtoul(s, &end, 10);
+  return *end == '\0' && errno == 0 && *out <= max;
+}
+
+/* --top, --min-weight, --layout with their value v; EXIT_OK or usage. */
+static int draw_option(const char *opt, const char *v, ng_draw_options *d)
+{
+  unsigned long n;
+  if (!strcmp(opt, "--layout")) {
+    if (!ng_draw_layout_valid(v))
+      return usage_error("unknown layout engine '%s' (try sfdp, dot, neato "
+                         "or fdp)",
+                         v);
+    d->layout = v;
+  } else if (!parse_count(v, !strcmp(opt, "--top") ? SIZE_MAX : UINT_MAX,
+                          &n)) {
+    return usage_error("'%s' is not a count", v);
+  } else if (!strcmp(opt, "--top")) {
+    d->top = (size_t)n;
+  } else {
+    d->min_weight = (unsigned)n;
+  }
+  return EXIT_OK;
+}
+
 typedef struct cli {
   int extract, with_text, quiet;
   unsigned formats;
   const char *output, *date;
+  ng_draw_options draw;
   const char **inputs;
   size_t n_inputs;
 } cli;
@@ -149,6 +195,20 @@ static int parse_args(int argc, char **argv, cli *c)
         return EXIT_USAGE;
     } else if (!strncmp(a, "--format=", 9)) {
       if (set_formats(c, "--format", a + 9) != EXIT_OK)
+        return EXIT_USAGE;
+    } else if (!strcmp(a, "--top") || !strcmp(a, "--min-weight") ||
+               !strcmp(a, "--layout")) {
+      if (i + 1 >= argc)
+        return usage_error("'%s' needs a value", a);
+      if (draw_option(a, argv[++i], &c->draw) != EXIT_OK)
+        return EXIT_USAGE;
+    } else if (!strncmp(a, "--top=", 6) || !strncmp(a, "--layout=", 9) ||
+               !strncmp(a, "--min-weight=", 13)) {
+      char opt[16];
+      size_t k = (size_t)(strchr(a, '=') - a);
+      memcpy(opt, a, k);
+      opt[k] = '\0';
+      if (draw_option(opt, a + k + 1, &c->draw) != EXIT_OK)
         return EXIT_USAGE;
     } else if (!strncmp(a, "--output=", 9)) {
       c->output = a + 9;
@@ -248,13 +308,15 @@ static int run_main(const cli *c, const ng_options *opts)
 int main(int argc, char **argv)
 {
   cli c = {0};
+  c.draw = (ng_draw_options)NG_DRAW_OPTIONS_INIT;
   int code = parse_args(argc, argv, &c);
   if (code != EXIT_OK) {
     free(c.inputs);
     return code < 0 ? EXIT_OK : code;
   }
   ng_options opts = {.default_date = c.date, .warn = warn, .warn_data = &c.quiet,
-                     .formats = c.formats};
+                     .formats = c.formats,
+                     .draw = &c.draw};
   code = c.extract ? run_extract(&c, &opts) : run_main(&c, &opts);
   free(c.inputs);
   /* A full disk should never look like success (jq checks the same). */

@@ -1,324 +1,302 @@
 /*
- * graph.dot: the merged entity graph as a cgraph graph, written with
- * agwrite.  The same graph feeds svg.c, so what the user re-renders from
- * graph.dot is what graph.svg shows.
+ * graph.dot and graph.svg: the merged entity graph, drawn.  What is drawn
+ * is a view (model/view.h): by default the 100 most mentioned entities
+ * and their strongest ties, so the picture reads at any corpus size.
+ * graph.dot is the cgraph graph written with agwrite; graph.svg is the
+ * same graph laid out by svg.c, so re-rendering graph.dot gives
+ * graph.svg (less the legend, which is the DOT's graph label).
  *
  * The graph is directed because role edges read one way ("Peskov is
  * spokesman of Kremlin"); co-mention edges carry dir=none.  Nodes and
  * edges are created in g's own (sorted) order, and agwrite writes them in
  * creation order, so equal graphs give equal bytes.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "util/utf8.h"
 #include "write/write_internal.h"
 
-/* ------------------------------------------------------------------ */
-/* Diagnostics                                                        */
-
-static char agerr_text[512];
-static size_t agerr_len;
-static agusererrf agerr_prev;
-
-/*
- * Graphviz may deliver one message in several calls (a prefix, then the
- * text), so the pieces are appended, up to the buffer's size.
- */
-static int agerr_collect(char *msg)
-{
-  size_t n = strlen(msg);
-  if (n > sizeof(agerr_text) - 1 - agerr_len)
-    n = sizeof(agerr_text) - 1 - agerr_len;
-  memcpy(agerr_text + agerr_len, msg, n);
-  agerr_len += n;
-  agerr_text[agerr_len] = '\0';
-  return 0;
-}
-
-void ng_agerr_begin(void)
-{
-  agerr_len = 0;
-  agerr_text[0] = '\0';
-  agerr_prev = agseterrf(agerr_collect);
-}
-
-const char *ng_agerr_end(void)
-{
-  agseterrf(agerr_prev);
-  /* One line for ng_err: trailing newlines and inner breaks go. */
-  while (agerr_len && (agerr_text[agerr_len - 1] == '\n' ||
-                       agerr_text[agerr_len - 1] == ' '))
-    agerr_text[--agerr_len] = '\0';
-  for (size_t i = 0; i < agerr_len; i++)
-    if (agerr_text[i] == '\n')
-      agerr_text[i] = ' ';
-  return agerr_text;
-}
-
-/* ------------------------------------------------------------------ */
-/* Building the graph                                                 */
-
-/* Does s start with something Graphviz reads as an entity, "&amp;"? */
-static int entity_at(const char *s)
-{
-  size_t i = 1;
-  if (s[i] == '#')
-    i++;
-  while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-         (s[i] >= '0' && s[i] <= '9'))
-    i++;
-  return i > 1 && s[i] == ';';
-}
-
-/*
- * Append s as a Graphviz escString: labels and tooltips expand \N, \G,
- * \n, \l and friends, so a name like "C:\Users\Nina" must have every
- * backslash doubled to come out as written.  Graphviz also decodes HTML
- * entities in plain labels, so an "&" that starts one ("&amp;" in the
- * article) becomes "&amp;"; a lone "&", as in "AT&T", is left alone.
- * Control characters become spaces and invalid UTF-8 becomes U+FFFD, so
- * nothing the articles hold can break the lines or the charset.
- */
-static void add_esc(ng_buf *b, const char *s)
-{
-  size_t len = strlen(s), i = 0;
-  while (i < len) {
-    size_t at = i;
-    uint32_t c = ng_utf8_next(s, len, &i);
-    char u[4];
-    if (c == '\\')
-      ng_buf_add(b, "\\\\", 2);
-    else if (c == '&' && entity_at(s + at))
-      ng_buf_adds(b, "&amp;");
-    else if (c < 0x20 || c == 0x7f)
-      ng_buf_addch(b, ' ');
-    else
-      ng_buf_add(b, u, ng_utf8_encode(c, u));
-  }
-}
-
-/* Set attribute name of obj to the escString form of s. */
-static void set_esc(void *obj, char *name, const char *s, ng_buf *tmp)
-{
-  ng_buf_reset(tmp);
-  add_esc(tmp, s);
-  agset(obj, name, tmp->ptr);
-}
-
-/* Shape and fill colour per entity type; the legend repeats them. */
-static void style_of(ng_entity_type t, char **shape, char **fill)
-{
-  switch (t) {
-  case NG_ENTITY_PERSON:
-    *shape = "ellipse", *fill = "#cfe2f3";
-    return;
-  case NG_ENTITY_ORG:
-    *shape = "box", *fill = "#fce5cd";
-    return;
-  case NG_ENTITY_PLACE:
-    *shape = "hexagon", *fill = "#d9ead3";
-    return;
-  }
-  *shape = "octagon", *fill = "#eeeeee";
-}
-
-#define ROLE_COLOR "#7b3294"
-#define FONT "Helvetica,Arial,sans-serif"
-
-/*
- * The legend is the root graph's label rather than a cluster of fake
- * nodes: readers of graph.dot then find one node per entity and nothing
- * else, and sfdp, which ignores clusters, still draws it.  It is plain
- * text because Graphviz 2.42 leaks every HTML-like label it lays out.
- */
-static const char legend[] =
-    "ellipse: person    box: organization    hexagon: place    "
-    "line: named together    arrow A to B: A is (role) of B";
+static const ng_draw_options defaults = NG_DRAW_OPTIONS_INIT;
 
 /* Declare every attribute once, with the defaults most objects keep. */
-static void declare(Agraph_t *ag, size_t n_nodes, size_t n_edges)
+static void declare(Agraph_t *ag, const char *engine, const ng_view *v)
 {
-  int big = n_nodes > NG_DOT_MAX_NODES || n_edges > NG_DOT_MAX_EDGES;
+  int forced_dot = strcmp(engine, "dot") == 0;
+  int big = v->entities.n > NG_DOT_MAX_NODES || v->ties.n > NG_DOT_MAX_EDGES;
 
-  agattr(ag, AGRAPH, "layout", big ? "sfdp" : "dot");
-  agattr(ag, AGRAPH, "rankdir", "LR");
-  agattr(ag, AGRAPH, "overlap", big ? "prism" : "false");
-  /*
-   * Curved spline routing around nodes costs sfdp far more than the
-   * layout itself on thousands of edges; straight lines stay readable.
-   */
-  agattr(ag, AGRAPH, "splines", big ? "false" : "true");
+  agattr(ag, AGRAPH, "layout", (char *)engine);
+  agattr(ag, AGRAPH, "overlap", "prism");
+  agattr(ag, AGRAPH, "sep", "+6");
+  agattr(ag, AGRAPH, "splines",
+         v->ties.n > NG_SPLINES_MAX_EDGES ? "false" : "true");
   agattr(ag, AGRAPH, "outputorder", "edgesfirst");
-  agattr(ag, AGRAPH, "fontname", FONT);
+  agattr(ag, AGRAPH, "fontname", NG_GV_FONT);
   agattr(ag, AGRAPH, "fontsize", "10");
   agattr(ag, AGRAPH, "labelloc", "b");
   agattr(ag, AGRAPH, "label", "");
+  /* The force layouts start from random positions: a fixed seed. */
+  agattr(ag, AGRAPH, "start", "1");
+  if (forced_dot) {
+    agattr(ag, AGRAPH, "rankdir", "LR");
+    if (big) { /* minutes otherwise; the cap costs tidiness only */
+      agattr(ag, AGRAPH, "mclimit", "0.1");
+      agattr(ag, AGRAPH, "nslimit", "1");
+      agattr(ag, AGRAPH, "nslimit1", "1");
+      agattr(ag, AGRAPH, "searchsize", "10");
+    }
+  }
 
   agattr(ag, AGNODE, "label", "\\N");
   agattr(ag, AGNODE, "shape", "ellipse");
   agattr(ag, AGNODE, "style", "filled");
   agattr(ag, AGNODE, "fillcolor", "#eeeeee");
   agattr(ag, AGNODE, "color", "#555555");
-  agattr(ag, AGNODE, "fontname", FONT);
+  agattr(ag, AGNODE, "fontname", NG_GV_FONT);
   agattr(ag, AGNODE, "fontsize", "11");
   agattr(ag, AGNODE, "tooltip", "");
   agattr(ag, AGNODE, "id", "");
 
   agattr(ag, AGEDGE, "dir", "none");
-  agattr(ag, AGEDGE, "color", "#888888");
-  agattr(ag, AGEDGE, "fontcolor", "black");
-  agattr(ag, AGEDGE, "fontname", FONT);
-  agattr(ag, AGEDGE, "fontsize", "9");
-  agattr(ag, AGEDGE, "style", "solid");
+  agattr(ag, AGEDGE, "color", NG_GV_TIE_COLOR);
+  agattr(ag, AGEDGE, "fontcolor", NG_GV_ROLE_COLOR);
+  agattr(ag, AGEDGE, "fontname", NG_GV_FONT);
+  agattr(ag, AGEDGE, "fontsize", "10");
   agattr(ag, AGEDGE, "weight", "1");
   agattr(ag, AGEDGE, "penwidth", "1");
   agattr(ag, AGEDGE, "label", "");
   agattr(ag, AGEDGE, "tooltip", "");
 }
 
-static void add_node(Agnode_t *n, const ng_gentity *e, ng_buf *tmp)
+/*
+ * Does engine build on clusters?  osage packs them and patchwork tiles
+ * them.  In Graphviz 2.42 the others are worse off with them: neato
+ * draws them over each other, fdp places them differently from run to
+ * run (its working graphs are ordered by address), and dot leaks its
+ * cluster skeletons (114 KB per layout of the samples).  (osage and
+ * patchwork leak a little on every call in 2.42 anyway, as neato does.)
+ */
+static int draws_clusters(const char *engine)
 {
-  char *shape, *fill;
-  style_of(e->type, &shape, &fill);
+  return !strcmp(engine, "osage") || !strcmp(engine, "patchwork");
+}
+
+/*
+ * One cluster per type, for the engines built on clusters; the others
+ * get none, and the root graph.
+ */
+static Agraph_t *cluster(Agraph_t *ag, Agraph_t *cl[3], ng_entity_type t)
+{
+  static char *const names[] = {"cluster_person", "cluster_organization",
+                                "cluster_place"};
+  static char *const labels[] = {"people", "organizations", "places"};
+  if (!draws_clusters(agget(ag, "layout")) || (unsigned)t > 2)
+    return ag;
+  if (!cl[t]) {
+    cl[t] = agsubg(ag, names[t], 1);
+    agsafeset(cl[t], "label", labels[t], "");
+    agsafeset(cl[t], "style", "rounded,dashed", "");
+    agsafeset(cl[t], "color", "#bbbbbb", "");
+    agsafeset(cl[t], "fontcolor", "#777777", "");
+  }
+  return cl[t];
+}
+
+static void add_node(Agnode_t *n, const ng_gentity *e, const ng_view *v,
+                     ng_buf *tmp)
+{
+  char *shape, *fill, num[32];
+  double share = v->max_mentions
+                     ? (double)e->n_mentions / (double)v->max_mentions
+                     : 1.0;
+
+  ng_gv_style(e->type, &shape, &fill);
   agset(n, "shape", shape);
   agset(n, "fillcolor", fill);
-  set_esc(n, "label", e->name, tmp);
-  set_esc(n, "id", e->id, tmp);
+  /* Bigger for more mentions: 10 to 22 points, by the square root. */
+  snprintf(num, sizeof(num), "%.1f", 10.0 + 12.0 * sqrt(share));
+  agset(n, "fontsize", num);
+  ng_gv_set_esc(n, "label", e->name, tmp);
+  ng_gv_set_esc(n, "id", e->id, tmp);
 
   /* "Vladimir Putin (person, 12 mentions)\nalso: Putin, President Putin" */
   ng_buf_reset(tmp);
-  add_esc(tmp, e->name);
+  ng_gv_esc(tmp, e->name);
   ng_buf_addf(tmp, " (%s, %zu mention%s)", ng_entity_type_name(e->type),
               e->n_mentions, e->n_mentions == 1 ? "" : "s");
   for (size_t i = 0; i < e->aliases.n; i++) {
     ng_buf_adds(tmp, i ? ", " : "\\nalso: ");
-    add_esc(tmp, e->aliases.v[i]);
+    ng_gv_esc(tmp, e->aliases.v[i]);
   }
   agset(n, "tooltip", tmp->ptr);
 }
 
-static void add_edge(Agedge_t *ae, const ng_gedge *e, const ng_graph *g,
-                     ng_buf *tmp)
+/* Width 1 to 5 by weight, on a log scale between the view's extremes. */
+static double pen_width(unsigned w, const ng_view *v)
 {
-  /* Thicker for more shared sentences, but never a solid bar. */
-  unsigned w = e->weight ? e->weight : 1;
-  double pen = 1.0 + 0.5 * (double)(w - 1);
-  char num[32];
+  if (v->max_weight <= v->low_weight || w <= v->low_weight)
+    return v->max_weight > v->low_weight ? 1.0 : 1.5;
+  return 1.0 + 4.0 * log((double)w / v->low_weight) /
+                   log((double)v->max_weight / v->low_weight);
+}
 
-  snprintf(num, sizeof(num), "%u", w);
+/* The distinct roles of a tie, "CEO / chief executive", escaped. */
+static void add_roles(ng_buf *b, const ng_graph *g, const ng_tie *t)
+{
+  for (size_t i = 0; i < t->n_roles; i++) {
+    const char *r = g->edges.v[t->role + i].role;
+    size_t k = 0;
+    while (k < i && strcasecmp(g->edges.v[t->role + k].role, r) != 0)
+      k++;
+    if (k < i)
+      continue;
+    if (i)
+      ng_buf_adds(b, " / ");
+    ng_gv_esc(b, r);
+  }
+}
+
+static void add_edge(Agedge_t *ae, const ng_tie *t, const ng_graph *g,
+                     const ng_view *v, ng_buf *tmp)
+{
+  char num[32];
+  const char *a = g->entities.v[t->a].name, *b = g->entities.v[t->b].name;
+
+  snprintf(num, sizeof(num), "%u", t->weight);
   agset(ae, "weight", num);
-  snprintf(num, sizeof(num), "%.1f", pen > 6.0 ? 6.0 : pen);
+  snprintf(num, sizeof(num), "%.1f", pen_width(t->weight, v));
   agset(ae, "penwidth", num);
 
-  if (e->role) {
+  ng_buf_reset(tmp);
+  ng_gv_esc(tmp, a);
+  if (t->n_roles) {
+    unsigned sources = t->weight - t->together;
     agset(ae, "dir", "forward");
-    agset(ae, "color", ROLE_COLOR);
-    agset(ae, "fontcolor", ROLE_COLOR);
-    agset(ae, "style", "bold");
+    agset(ae, "color", NG_GV_ROLE_COLOR);
+    /* "Dmitry Peskov: spokesman of Kremlin (2 sources)" */
+    ng_buf_adds(tmp, ": ");
+    add_roles(tmp, g, t);
+    ng_buf_adds(tmp, " of ");
+    ng_gv_esc(tmp, b);
+    ng_buf_addf(tmp, " (%u source%s)", sources, sources == 1 ? "" : "s");
+    if (t->together)
+      ng_buf_addf(tmp, "; named together in %u sentence%s", t->together,
+                  t->together == 1 ? "" : "s");
+    agset(ae, "tooltip", tmp->ptr);
     /* The arrow reads "Dmitry Peskov spokesperson of Kremlin". */
     ng_buf_reset(tmp);
-    add_esc(tmp, e->role);
+    add_roles(tmp, g, t);
     ng_buf_adds(tmp, " of");
     agset(ae, "label", tmp->ptr);
+    return;
   }
-
-  /* "Dmitry Peskov: spokesman of Kremlin (2 sources)" */
-  ng_buf_reset(tmp);
-  add_esc(tmp, g->entities.v[e->a].name);
-  if (e->role) {
-    ng_buf_adds(tmp, ": ");
-    add_esc(tmp, e->role);
-    ng_buf_adds(tmp, " of ");
-    add_esc(tmp, g->entities.v[e->b].name);
-    ng_buf_addf(tmp, " (%u source%s)", w, w == 1 ? "" : "s");
-  } else {
-    ng_buf_adds(tmp, " and ");
-    add_esc(tmp, g->entities.v[e->b].name);
-    ng_buf_addf(tmp, ": %u sentence%s together", w, w == 1 ? "" : "s");
-  }
+  /* "Dmitry Peskov and Elon Musk: 3 sentences together" */
+  ng_buf_adds(tmp, " and ");
+  ng_gv_esc(tmp, b);
+  ng_buf_addf(tmp, ": %u sentence%s together", t->together,
+              t->together == 1 ? "" : "s");
   agset(ae, "tooltip", tmp->ptr);
 }
 
-/* Most mentions first; the index breaks ties so the order is stable. */
-static const ng_graph *rank_graph;
-
-static int by_mentions(const void *a, const void *b)
+/* What the view left out, for the legend: up to two lines, or none. */
+static void view_notes(const ng_view *v, char notes[2][160])
 {
-  size_t x = *(const size_t *)a, y = *(const size_t *)b;
-  size_t mx = rank_graph->entities.v[x].n_mentions;
-  size_t my = rank_graph->entities.v[y].n_mentions;
-  if (mx != my)
-    return mx > my ? -1 : 1;
-  return x < y ? -1 : x > y;
+  char a[32], b[32];
+  int k = 0;
+  notes[0][0] = notes[1][0] = '\0';
+  if (v->entities.n < v->total_entities)
+    snprintf(notes[k++], sizeof(notes[0]),
+             "the %s most mentioned of %s entities (--top)",
+             ng_gv_count(v->entities.n, a), ng_gv_count(v->total_entities, b));
+  if (v->min_weight > 1)
+    snprintf(notes[k], sizeof(notes[0]),
+             "lines: pairs named together in %u or more sentences "
+             "(--min-weight)",
+             v->min_weight);
 }
 
-int ng_agraph_build(const ng_graph *g, size_t max_nodes, Agraph_t **out,
-                    ng_err *err)
+static void legend_of(const ng_view *v, ng_legend *l)
 {
-  Agraph_t *ag = NULL;
-  Agnode_t **nodes = NULL;
+  static const struct {
+    ng_legend_kind kind;
+    const char *color, *text;
+  } keys[] = {
+      {NG_LEGEND_ELLIPSE, NG_GV_PERSON_FILL, "person"},
+      {NG_LEGEND_BOX, NG_GV_ORG_FILL, "organization"},
+      {NG_LEGEND_HEXAGON, NG_GV_PLACE_FILL, "place (bigger: more mentions)"},
+      {NG_LEGEND_LINE, NG_GV_TIE_COLOR,
+       "named in one sentence (thicker: more often)"},
+      {NG_LEGEND_ARROW, NG_GV_ROLE_COLOR, "role: A is CEO of B"},
+  };
+  memset(l, 0, sizeof(*l));
+  for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+    l->keys[i].kind = keys[i].kind;
+    l->keys[i].color = keys[i].color;
+    l->keys[i].text = keys[i].text;
+  }
+  l->n_keys = sizeof(keys) / sizeof(keys[0]);
+  view_notes(v, l->notes);
+}
+
+/* The legend in words, as graph.dot's label. */
+static void label_legend(Agraph_t *ag, const ng_view *v, ng_buf *tmp)
+{
+  char notes[2][160];
+  ng_buf_reset(tmp);
+  ng_buf_adds(tmp, "ellipse: person    box: organization    hexagon: place"
+                   "    line: named together    arrow A to B: A is (role) "
+                   "of B");
+  view_notes(v, notes);
+  for (int i = 0; i < 2 && notes[i][0]; i++)
+    ng_buf_addf(tmp, "\\n%s", notes[i]);
+  agset(ag, "label", tmp->ptr);
+}
+
+int ng_agraph_build(const ng_graph *g, const ng_draw_options *o,
+                    ng_legend *legend, Agraph_t **out, ng_err *err)
+{
+  Agraph_t *ag, *sub, *cl[3] = {NULL, NULL, NULL};
+  Agnode_t **nodes;
   ng_buf tmp = NG_BUF_INIT;
-  unsigned char *keep = NULL;
-  size_t n_keep = g->entities.n, e_keep = 0;
+  ng_view v;
+  int ret;
 
   *out = NULL;
-  if (!g->finished)
-    return ng_err_set(err, NG_ERR_USAGE,
-                      "graph written before ng_graph_finish()");
-  for (size_t i = 0; i < g->edges.n; i++) {
-    const ng_gedge *e = &g->edges.v[i];
-    if (e->a >= g->entities.n || e->b >= g->entities.n)
-      return ng_err_set(err, NG_ERR_USAGE, "edge %zu names entity %zu of %zu",
-                        i, e->a >= g->entities.n ? e->a : e->b,
-                        g->entities.n);
-  }
-  ag = agopen("newsgraph", Agdirected, NULL);
+  if (!o)
+    o = &defaults;
+  if ((ret = ng_gv_check(g, err)) < 0)
+    return ret;
+  if (o->layout && !ng_draw_layout_valid(o->layout))
+    return ng_err_set(err, NG_ERR_USAGE, "unknown layout engine '%s'",
+                      o->layout);
+  ag = ng_gv_open("newsgraph");
   if (!ag)
     return ng_err_set(err, NG_ERR_NOMEM, "cannot create the graph");
 
-  keep = ng_xmalloc(g->entities.n + 1);
-  memset(keep, 1, g->entities.n + 1);
-  if (max_nodes && g->entities.n > max_nodes) {
-    size_t *order = ng_xmalloc(sizeof(size_t) * g->entities.n);
-    for (size_t i = 0; i < g->entities.n; i++)
-      order[i] = i;
-    rank_graph = g;
-    qsort(order, g->entities.n, sizeof(size_t), by_mentions);
-    memset(keep, 0, g->entities.n + 1);
-    for (size_t i = 0; i < max_nodes; i++)
-      keep[order[i]] = 1;
-    n_keep = max_nodes;
-    free(order);
-  }
-  for (size_t i = 0; i < g->edges.n; i++)
-    e_keep += keep[g->edges.v[i].a] && keep[g->edges.v[i].b];
-
-  declare(ag, n_keep, e_keep);
-  if (g->entities.n) {
-    ng_buf_reset(&tmp);
-    ng_buf_adds(&tmp, legend);
-    if (n_keep < g->entities.n)
-      ng_buf_addf(&tmp, "\\nthe %zu most mentioned of %zu entities", n_keep,
-                  g->entities.n);
-    agset(ag, "label", tmp.ptr);
-  }
+  ng_view_init(&v, g, o->top, o->min_weight);
+  declare(ag, o->layout ? o->layout : "sfdp", &v);
+  if (v.entities.n)
+    label_legend(ag, &v, &tmp);
+  if (legend)
+    legend_of(&v, legend);
   nodes = ng_xcalloc(g->entities.n + 1, sizeof(*nodes));
-  for (size_t i = 0; i < g->entities.n; i++) {
-    if (!keep[i])
-      continue;
-    nodes[i] = agnode(ag, g->entities.v[i].id, 1);
-    add_node(nodes[i], &g->entities.v[i], &tmp);
+  for (size_t i = 0; i < v.entities.n; i++) {
+    const ng_gentity *e = &g->entities.v[v.entities.v[i]];
+    Agnode_t *n = agnode(ag, (char *)ng_gv_name(&tmp, e->id), 1);
+    add_node(n, e, &v, &tmp);
+    if ((sub = cluster(ag, cl, e->type)) != ag)
+      agsubnode(sub, n, 1);
+    nodes[v.entities.v[i]] = n;
   }
-  for (size_t i = 0; i < g->edges.n; i++) {
-    const ng_gedge *e = &g->edges.v[i];
-    if (keep[e->a] && keep[e->b])
-      add_edge(agedge(ag, nodes[e->a], nodes[e->b], NULL, 1), e, g, &tmp);
+  for (size_t i = 0; i < v.ties.n; i++) {
+    const ng_tie *t = &v.ties.v[i];
+    add_edge(agedge(ag, nodes[t->a], nodes[t->b], NULL, 1), t, g, &v, &tmp);
   }
 
-  free(keep);
   free(nodes);
+  ng_view_release(&v);
   ng_buf_release(&tmp);
   *out = ag;
   return 0;
@@ -327,39 +305,67 @@ int ng_agraph_build(const ng_graph *g, size_t max_nodes, Agraph_t **out,
 /* ------------------------------------------------------------------ */
 /* Writing                                                            */
 
-int ng_write_dot(const ng_graph *g, ng_buf *out, ng_err *err)
+int ng_gv_write_dot(Agraph_t *ag, ng_buf *out, ng_err *err)
 {
-  Agraph_t *ag;
   char *mem = NULL;
   size_t len = 0;
-  FILE *f;
-  int ret = 0, wrote;
+  FILE *f = open_memstream(&mem, &len);
+  int wrote;
 
-  ng_agerr_begin();
-  if ((ret = ng_agraph_build(g, 0, &ag, err)) < 0) {
-    ng_agerr_end();
-    return ret;
-  }
-  f = open_memstream(&mem, &len);
-  if (!f) {
-    ret = ng_err_set(err, NG_ERR_NOMEM, "cannot open a memory stream");
-    goto out;
-  }
+  if (!f)
+    return ng_err_set(err, NG_ERR_NOMEM, "cannot open a memory stream");
   wrote = agwrite(ag, f);
   if (fclose(f) != 0 || wrote != 0) {
     const char *msg = ng_agerr_end();
     ng_agerr_begin();
-    ret = ng_err_set(err, NG_ERR_RENDER, "cannot write the graph as DOT%s%s",
-                     *msg ? ": " : "", msg);
-    goto out;
+    free(mem);
+    return ng_err_set(err, NG_ERR_RENDER, "cannot write the graph as DOT%s%s",
+                      *msg ? ": " : "", msg);
   }
   ng_buf_add(out, mem, len);
   if (len && mem[len - 1] != '\n')
     ng_buf_addch(out, '\n'); /* agwrite stops at the brace */
-
-out:
   free(mem);
-  agclose(ag);
+  return 0;
+}
+
+int ng_write_dot_opts(const ng_graph *g, const ng_draw_options *o,
+                      ng_buf *out, ng_err *err)
+{
+  Agraph_t *ag;
+  int ret;
+
+  ng_agerr_begin();
+  if ((ret = ng_agraph_build(g, o, NULL, &ag, err)) == 0) {
+    ret = ng_gv_write_dot(ag, out, err);
+    agclose(ag);
+  }
   ng_agerr_end();
   return ret;
+}
+
+int ng_write_dot(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_write_dot_opts(g, NULL, out, err);
+}
+
+int ng_write_svg_opts(const ng_graph *g, const ng_draw_options *o,
+                      ng_buf *out, ng_err *err)
+{
+  Agraph_t *ag;
+  ng_legend legend;
+  int ret;
+
+  ng_agerr_begin();
+  if ((ret = ng_agraph_build(g, o, &legend, &ag, err)) == 0) {
+    ret = ng_gv_render_svg(ag, &legend, out, err);
+    agclose(ag);
+  }
+  ng_agerr_end();
+  return ret;
+}
+
+int ng_write_svg(const ng_graph *g, ng_buf *out, ng_err *err)
+{
+  return ng_write_svg_opts(g, NULL, out, err);
 }

@@ -5,8 +5,10 @@
  * Helpers shared by the writers, and nowhere else: Graphviz and jansson
  * stay inside src/write/ (STYLE.md section 1).
  *
- *   dot.c       builds the cgraph graph; graph.dot is that graph written
- *   svg.c       lays the same graph out and renders it
+ *   gv.c        Graphviz diagnostics, escaping, the look of entities
+ *   dot.c       builds the entity graph; graph.dot is that graph written
+ *   timeline_dot.c  builds the timeline diagram, timeline.dot and .svg
+ *   svg.c       lays a graph out, renders it and draws its legend
  *   extract.c   owns the jansson helpers the two JSON writers share
  *   export.c    edge ids, XML/HTML/CSV escaping and date spans, shared by
  *               the export formats (cytoscape.c, csv.c, gexf.c,
@@ -16,41 +18,134 @@
 #include <jansson.h>
 
 #include "model/graph_internal.h"
+#include "model/view.h"
 #include "newsgraph.h"
 #include "util/civil.h"
 
 /*
- * Graphs with more entities or edges than this are laid out with sfdp
- * instead of dot: dot's crossing minimisation takes minutes on a few
+ * Forced to lay out the entity graph with dot (--layout dot), graphs
+ * bigger than this get dot's search limits (mclimit, nslimit,
+ * searchsize): dot's crossing minimisation takes minutes on a few
  * hundred tangled nodes.  Measured on a 2-core VM with random graphs:
  * 150 nodes and 600 edges 0.3 s, 100 and 800 edges 2.6 s, 150 and 1,200
- * edges 8.5 s; sfdp draws 2,000 and 4,000 edges in about 2.5 s.
+ * edges 8.5 s, while sfdp draws 2,000 and 4,000 edges in about 2.5 s.
  */
 #define NG_DOT_MAX_NODES 150
 #define NG_DOT_MAX_EDGES 400
 
 /*
- * The entity graph as a cgraph graph: one node per entity (named by its
- * id), one undirected-looking edge per co-mention and one arrow per role
- * edge, with every attribute needed to draw it, including the `layout`
- * engine the size calls for.  Same g, same graph, same bytes from agwrite.
- * max_nodes, when not 0, keeps only that many entities: the most
- * mentioned (ties by their order in g), and the edges between them.
- * Returns 0 and sets *out, which the caller closes with agclose(); or a
- * negative status with err filled (and *out NULL) when g is not finished
- * or refers outside itself.
+ * Edges routed around nodes (splines=true) cost far more than the layout
+ * itself: sfdp with 90 edges 0.2 s, 130 edges 0.6 s, 280 edges 5 s on a
+ * 2-core VM, against 0.15 s with straight lines.  Above this many edges
+ * they are straight lines.
  */
-int ng_agraph_build(const ng_graph *g, size_t max_nodes, Agraph_t **out,
-                    ng_err *err);
+#define NG_SPLINES_MAX_EDGES 100
 
 /*
- * graph.svg draws at most this many entities, the most mentioned, with
- * the ties among them; graph.dot keeps the whole graph.  A corpus of
- * thousands of entities is unreadable as one picture and takes sfdp tens
- * of seconds (13,869 entities and 43,182 edges from 2,225 BBC articles:
- * 35 s), while the strongest few hundred lay out in a second.
+ * The timeline draws at most this many events, the strongest, and links
+ * an event to participants met earlier only up to this many events.
  */
-#define NG_SVG_MAX_NODES 300
+#define NG_TIMELINE_MAX_EVENTS 100
+#define NG_TIMELINE_LINK_EVENTS 40
+
+/* Colours shared by the diagrams and their legends. */
+#define NG_GV_FONT "Helvetica,Arial,sans-serif"
+#define NG_GV_PERSON_FILL "#cfe2f3"
+#define NG_GV_ORG_FILL "#fce5cd"
+#define NG_GV_PLACE_FILL "#d9ead3"
+#define NG_GV_EVENT_FILL "#fff2cc"
+#define NG_GV_ROLE_COLOR "#7b3294"
+#define NG_GV_TIE_COLOR "#7f7f7f99"
+
+/*
+ * The entity graph as a cgraph graph, as o asks (NULL: the defaults):
+ * one node per kept entity (named by its id) in a cluster per type, one
+ * line per co-mention tie, one labelled arrow per role tie, and every
+ * attribute needed to draw it, including the `layout` engine.  Same g,
+ * same graph, same bytes from agwrite.  Returns 0 and sets *out, which
+ * the caller closes with agclose(); or a negative status with err
+ * filled (and *out NULL) when g is not finished or refers outside
+ * itself, or o names an unknown engine.  legend, when not NULL, receives
+ * the keys and notes for the SVG's legend.
+ */
+typedef struct ng_legend ng_legend;
+int ng_agraph_build(const ng_graph *g, const ng_draw_options *o,
+                    ng_legend *legend, Agraph_t **out, ng_err *err);
+
+/* The timeline diagram (timeline_dot.c), with the same contract. */
+int ng_timeline_agraph_build(const ng_graph *g, ng_legend *legend,
+                             Agraph_t **out, ng_err *err);
+
+/*
+ * agopen a directed graph whose named subgraphs agwrite writes in the
+ * order they were made (cgraph's default is by address); NULL when
+ * memory runs out.  Close with agclose().
+ */
+Agraph_t *ng_gv_open(char *name);
+
+/* Check what every Graphviz writer needs of g; 0 or NG_ERR_USAGE. */
+int ng_gv_check(const ng_graph *g, ng_err *err);
+
+/*
+ * Lay ag out with its `layout` attribute's engine and append the SVG to
+ * out; legend (may be NULL) is drawn below the picture (svg.c).
+ */
+int ng_gv_render_svg(Agraph_t *ag, const ng_legend *legend, ng_buf *out,
+                     ng_err *err);
+
+/* agwrite ag as DOT, appended to out. */
+int ng_gv_write_dot(Agraph_t *ag, ng_buf *out, ng_err *err);
+
+/*
+ * A legend for ng_gv_render_svg: up to NG_LEGEND_MAX keys (a shape or a
+ * line and what it means) and up to two lines of notes ("the 100 most
+ * mentioned of 2,000 entities").  Plain text; svg.c escapes it.
+ */
+#define NG_LEGEND_MAX 8
+typedef enum ng_legend_kind {
+  NG_LEGEND_ELLIPSE,
+  NG_LEGEND_BOX,
+  NG_LEGEND_HEXAGON,
+  NG_LEGEND_NOTE,
+  NG_LEGEND_LINE,
+  NG_LEGEND_ARROW
+} ng_legend_kind;
+
+struct ng_legend {
+  struct {
+    ng_legend_kind kind;
+    const char *color; /* fill for shapes, stroke for lines */
+    const char *text;
+  } keys[NG_LEGEND_MAX];
+  size_t n_keys;
+  char notes[2][160];
+};
+
+/*
+ * Escaping for Graphviz escStrings (labels, tooltips): backslashes
+ * doubled (else "\N" is the node's name), "&" doubled as "&amp;" where
+ * Graphviz would read an entity, control characters as spaces, invalid
+ * UTF-8 and XML's forbidden U+FFFE/U+FFFF as U+FFFD.  Append to b.
+ */
+void ng_gv_esc(ng_buf *b, const char *s);
+void ng_gv_escn(ng_buf *b, const char *s, size_t len);
+/*
+ * s made fit to name a node or subgraph, in b (reset first): DOT cannot
+ * write a backslash before a closing quote, so backslashes become
+ * slashes; control characters and bad UTF-8 as above.  Returns b->ptr.
+ */
+const char *ng_gv_name(ng_buf *b, const char *s);
+/* agset(obj, name, escaped s), with tmp as scratch. */
+void ng_gv_set_esc(void *obj, char *name, const char *s, ng_buf *tmp);
+/*
+ * Escaped s, wrapped at spaces into lines of about width characters
+ * ("\n" between them) and cut to max characters with "...".
+ */
+void ng_gv_wrap(ng_buf *b, const char *s, size_t width, size_t max);
+/* n with thousands separators, "13,869", in buf; returns buf. */
+const char *ng_gv_count(size_t n, char buf[32]);
+/* Node shape and fill colour per entity type; the legends repeat them. */
+void ng_gv_style(ng_entity_type t, char **shape, char **fill);
 
 /*
  * Route Graphviz diagnostics into a buffer instead of stderr, for the

@@ -76,16 +76,28 @@ has "$tmp/stderr" "cannot write" "unwritable output explained"
 
 # The main job.
 expect 0 "main job on samples" -- "$bin" -o "$tmp/out1" "$src/samples"
-for f in graph.dot graph.svg timeline.json; do
+for f in graph.dot graph.svg timeline.json timeline.dot timeline.svg; do
   [ -s "$tmp/out1/$f" ] && ok || bad "main job wrote no $f"
 done
 # The web page's byline is carried to its document.
 tr -d ' \n' <"$tmp/out1/timeline.json" | grep -q '"authors":\["NadiaOrlov"\]' &&
   ok || bad "page author not in timeline.json"
 expect 0 "main job again" -- "$bin" -o "$tmp/out2" "$src/samples"
-for f in graph.dot graph.svg timeline.json; do
+for f in graph.dot graph.svg timeline.json timeline.dot timeline.svg; do
   cmp -s "$tmp/out1/$f" "$tmp/out2/$f" && ok || bad "$f differs between runs"
 done
+
+# Drawing options: --top, --min-weight, --layout.
+expect 0 "--top 5 --layout dot" -- "$bin" --top 5 --min-weight=2 --layout dot -o "$tmp/top" "$src/samples"
+n=$(grep -c 'id="[a-z]*:' "$tmp/top/graph.dot")
+[ "$n" -eq 5 ] && ok || bad "--top 5 drew $n entities"
+has "$tmp/top/graph.dot" "layout=dot" "--layout reaches graph.dot"
+has "$tmp/top/graph.svg" "most mentioned of" "graph.svg says what was left out"
+expect 2 "unknown layout" -- "$bin" --layout nope "$src/samples"
+has "$tmp/stderr" "unknown layout engine 'nope'" "unknown layout named"
+expect 2 "bad --top" -- "$bin" --top -3 "$src/samples"
+has "$tmp/stderr" "'-3' is not a count" "bad count named"
+expect 2 "--min-weight without a value" -- "$bin" --min-weight
 # Defaults: samples/ into out/, from the project's root.
 (cd "$tmp" && mkdir -p proj && cp -r "$src/samples" proj/ && cd proj && "$bin" >/dev/null 2>&1)
 [ -s "$tmp/proj/out/timeline.json" ] && ok || bad "default run wrote no out/timeline.json"
@@ -96,7 +108,7 @@ expect 0 "--format gexf,csv" -- "$bin" -f gexf,csv -o "$tmp/fmt1" "$src/samples"
 [ "$(ls "$tmp/fmt1" | tr '\n' ' ')" = "edges.csv graph.gexf nodes.csv " ] && ok ||
   bad "--format gexf,csv wrote: $(ls "$tmp/fmt1" | tr '\n' ' ')"
 expect 0 "--format=all" -- "$bin" --format=all -o "$tmp/fmt2" "$src/samples"
-[ "$(ls "$tmp/fmt2" | wc -l)" -eq 9 ] && ok || bad "--format=all wrote $(ls "$tmp/fmt2" | wc -l) files"
+[ "$(ls "$tmp/fmt2" | wc -l)" -eq 11 ] && ok || bad "--format=all wrote $(ls "$tmp/fmt2" | wc -l) files"
 cmp -s "$tmp/fmt2/timeline.json" "$tmp/out1/timeline.json" && ok || bad "timeline.json depends on --format"
 expect 2 "unknown format" -- "$bin" -f dot,pdf "$src/samples"
 has "$tmp/stderr" "unknown format 'pdf'" "unknown format named"

@@ -29,8 +29,9 @@ static void run_samples(void)
   json_error_t jerr;
   timeline = json_load_file(path, 0, &jerr);
   cr_assert_not_null(timeline, "timeline.json: %s", jerr.text);
-  const char *names[] = {"timeline.json", "graph.dot", "graph.svg"};
-  for (size_t i = 0; i < 3; i++) {
+  const char *names[] = {"timeline.json", "graph.dot", "graph.svg",
+                         "timeline.dot", "timeline.svg"};
+  for (size_t i = 0; i < 5; i++) {
     snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
     unlink(path);
   }

@@ -6,7 +6,7 @@
 #include <libxml/tree.h>
 
 #include "write/write_internal.h"
-#include "write_fixture.h"
+#include "hostile_fixture.h"
 
 /* graph.svg of g, checked to be well-formed XML with an <svg> root. */
 static xmlDocPtr render(const ng_graph *g, ng_buf *svg)
@@ -127,8 +127,137 @@ Test(svg, large_graph_draws_the_most_mentioned, .timeout = 120)
   ng_buf svg = NG_BUF_INIT;
   xmlDocPtr x = render(g, &svg);
 
-  cr_expect_eq(count_class(xmlDocGetRootElement(x), "node"), NG_SVG_MAX_NODES);
-  cr_expect_not_null(strstr(svg.ptr, "most mentioned of 2000 entities"));
+  cr_expect_eq(count_class(xmlDocGetRootElement(x), "node"), NG_DRAW_TOP);
+  cr_expect_not_null(strstr(svg.ptr, "most mentioned of 2,000 entities"));
+
+  xmlFreeDoc(x);
+  ng_buf_release(&svg);
+  fx_free(g);
+}
+
+/* The element with id="id" under n, or NULL. */
+static xmlNodePtr by_id(xmlNodePtr n, const char *id)
+{
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)"id");
+    int hit = v && strcmp((const char *)v, id) == 0;
+    xmlFree(v);
+    if (hit)
+      return n;
+    xmlNodePtr in = by_id(n->children, id);
+    if (in)
+      return in;
+  }
+  return NULL;
+}
+
+/*
+ * The legend sits below the picture, inside the enlarged canvas: its
+ * keys name every shape, and the canvas grew by its height.
+ */
+Test(svg, legend_below_the_picture)
+{
+  ng_graph *g = fx_graph();
+  ng_buf svg = NG_BUF_INIT;
+  xmlDocPtr x = render(g, &svg);
+  xmlNodePtr root = xmlDocGetRootElement(x), legend = by_id(root, "legend");
+  double vx, vy, vw, vh, ty;
+
+  cr_assert_not_null(legend, "no legend");
+  xmlChar *text = xmlNodeGetContent(legend);
+  cr_expect(strstr((const char *)text, "person") &&
+                strstr((const char *)text, "organization") &&
+                strstr((const char *)text, "place") &&
+                strstr((const char *)text, "CEO of"),
+            "%s", text);
+  cr_expect_null(strstr((const char *)text, "most mentioned"),
+                 "nothing was left out");
+  xmlFree(text);
+  xmlChar *vb = xmlGetProp(root, (const xmlChar *)"viewBox");
+  xmlChar *tr = xmlGetProp(legend, (const xmlChar *)"transform");
+  cr_assert_eq(sscanf((const char *)vb, "%lf %lf %lf %lf", &vx, &vy, &vw, &vh),
+               4);
+  cr_assert_eq(sscanf((const char *)tr, "translate(0 %lf)", &ty), 1);
+  cr_expect_gt(ty, 20.0, "below the graph");
+  cr_expect_lt(ty, vh - 20.0, "and inside the canvas");
+  cr_expect_geq(vw, 500.0, "wide enough for its keys");
+  xmlFree(vb);
+  xmlFree(tr);
+  /* The words of graph.dot's label are not drawn twice. */
+  cr_expect_null(strstr(svg.ptr, "ellipse: person"));
+
+  xmlFreeDoc(x);
+  ng_buf_release(&svg);
+  fx_free(g);
+}
+
+/*
+ * The engines the CLI accepts draw the fixture.  neato, osage and
+ * patchwork are left out: Graphviz 2.42 leaks inside each of them on
+ * every call (728 bytes, 14 KB, 32 bytes for the samples), which the
+ * sanitizer run would report; newsgraph never picks them itself.
+ */
+Test(svg, layout_engines_render, .timeout = 60)
+{
+  static const char *const engines[] = {"dot", "fdp", "sfdp", "circo",
+                                        "twopi"};
+  ng_graph *g = fx_graph();
+  ng_draw_options o = NG_DRAW_OPTIONS_INIT;
+  ng_err err = NG_ERR_INIT;
+
+  for (size_t i = 0; i < sizeof(engines) / sizeof(engines[0]); i++) {
+    ng_buf svg = NG_BUF_INIT;
+    o.layout = engines[i];
+    cr_expect_eq(ng_write_svg_opts(g, &o, &svg, &err), 0, "%s: %s",
+                 engines[i], err.msg);
+    xmlDocPtr x = xmlReadMemory(svg.ptr, (int)svg.len, "graph.svg", NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                    XML_PARSE_NOWARNING);
+    cr_expect_not_null(x, "%s: not well-formed", engines[i]);
+    if (x)
+      cr_expect_eq(count_class(xmlDocGetRootElement(x), "node"), 4, "%s",
+                   engines[i]);
+    xmlFreeDoc(x);
+    ng_buf_release(&svg);
+  }
+  o.layout = "nope";
+  ng_buf svg = NG_BUF_INIT;
+  cr_expect_eq(ng_write_svg_opts(g, &o, &svg, &err), NG_ERR_USAGE);
+  cr_expect_eq(svg.len, 0);
+  fx_free(g);
+}
+
+/*
+ * Hostile names, roles and ids: the SVG stays well-formed XML (parsed
+ * strictly, no recovery), draws every entity, and shows markup as text.
+ */
+Test(svg, hostile_names_stay_text)
+{
+  ng_graph *g = fx_hostile();
+  ng_draw_options o = {0, 1, NULL};
+  ng_buf svg = NG_BUF_INIT;
+  ng_err err = NG_ERR_INIT;
+
+  cr_assert_eq(ng_write_svg_opts(g, &o, &svg, &err), 0, "%s", err.msg);
+  xmlDocPtr x = xmlReadMemory(svg.ptr, (int)svg.len, "graph.svg", NULL,
+                              XML_PARSE_NONET);
+  cr_assert_not_null(x, "graph.svg is not well-formed");
+  xmlNodePtr root = xmlDocGetRootElement(x);
+  cr_expect_eq(count_class(root, "node"), g->entities.n);
+  cr_expect_eq(count_class(root, "edge"), g->edges.n);
+  xmlChar *text = xmlNodeGetContent(root);
+  cr_expect(strstr((const char *)text,
+                   "<b>bold</b> & &amp; &#38; &lt; &#x3c; &bogus;") != NULL,
+            "markup and entities read as written");
+  cr_expect(strstr((const char *)text, "<table><tr><td>html</td></tr></table>") !=
+                NULL,
+            "an HTML-like name is not an HTML label");
+  cr_expect(strstr((const char *)text, "back\\slash \\N \\G") != NULL,
+            "escStrings stay literal");
+  xmlFree(text);
+  cr_expect_null(by_id(root, "<x>") ? NULL : (void *)1, "ids survive");
 
   xmlFreeDoc(x);
   ng_buf_release(&svg);
