@@ -1311,9 +1311,30 @@ static int cmp_source(const void *a, const void *b)
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/*
+ * Events in time order: by the first day each date covers, so that a
+ * week or a month sits among the days it starts with; then a coarser
+ * value before the finer ones of the same first day ("2021-02" before
+ * "2021-02-01"), then by value and id.  Values with no first day
+ * ("PAST_REF") keep their text order, after the dated ones.
+ */
 static int cmp_event(const void *a, const void *b)
 {
   const ng_gevent *x = a, *y = b;
+  ng_ymd tx, ty;
+  int hx = ng_timeml_start(x->date, &tx) == 0,
+      hy = ng_timeml_start(y->date, &ty) == 0;
+  if (hx != hy)
+    return hx ? -1 : 1;
+  if (hx) {
+    int64_t dx = ng_days_from_civil(tx.y, tx.m, tx.d),
+            dy = ng_days_from_civil(ty.y, ty.m, ty.d);
+    if (dx != dy)
+      return dx < dy ? -1 : 1;
+    size_t lx = strlen(x->date), ly = strlen(y->date);
+    if (lx != ly)
+      return lx < ly ? -1 : 1;
+  }
   int c = strcmp(x->date, y->date);
   return c ? c : strcmp(x->id, y->id);
 }

@@ -161,3 +161,49 @@ void ng_ymd_format(ng_ymd t, char *out)
   unsigned d = (unsigned)(t.d < 0 ? 0 : t.d % 100);
   snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
 }
+
+int ng_timeml_start(const char *s, ng_ymd *out)
+{
+  static const struct {
+    char code[3];
+    int month;
+  } parts[] = {{"Q1", 1}, {"Q2", 4}, {"Q3", 7}, {"Q4", 10}, {"H1", 1},
+               {"H2", 7}, {"WI", 1}, {"SP", 3}, {"SU", 6}, {"FA", 9}};
+  int y, w, m, d = 1;
+  if (!s)
+    return -1;
+  if (digits(s, 4, &y) < 0) {
+    /* A decade ("198") or a century ("19"). */
+    if (digits(s, 3, &y) == 0 && (!s[3] || s[3] == '-'))
+      return *out = (ng_ymd){y * 10, 1, 1}, 0;
+    if (digits(s, 2, &y) == 0 && (!s[2] || s[2] == '-'))
+      return *out = (ng_ymd){y * 100, 1, 1}, 0;
+    return -1;
+  }
+  if (!s[4])
+    return *out = (ng_ymd){y, 1, 1}, 0;
+  if (s[4] != '-')
+    return -1;
+  if (s[5] == 'W') {
+    if (digits(s + 6, 2, &w) < 0 || w < 1 || w > 53)
+      return -1;
+    /* Week 1 is the week with January 4th in it. */
+    int64_t jan4 = ng_days_from_civil(y, 1, 4);
+    int64_t monday = jan4 - (ng_weekday(y, 1, 4) - 1) + 7 * (int64_t)(w - 1);
+    ng_ymd t = ng_civil_from_days(monday);
+    if (s[8] == '-' && s[9] >= '1' && s[9] <= '7')
+      t = ng_ymd_add_days(t, s[9] - '1');
+    return *out = t, 0;
+  }
+  for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+    if (s[5] == parts[i].code[0] && s[6] == parts[i].code[1])
+      return *out = (ng_ymd){y, parts[i].month, 1}, 0;
+  if (digits(s + 5, 2, &m) < 0 || m < 1 || m > 12)
+    return -1;
+  if (s[7] == '-' && (digits(s + 8, 2, &d) < 0 || d < 1))
+    return -1;
+  ng_ymd t = {y, m, d};
+  if (!ng_ymd_valid(t))
+    return -1;
+  return *out = t, 0;
+}

@@ -40,6 +40,16 @@ int ng_weekday_from_name(const char *s, size_t n);
  */
 int ng_parse_iso_date(const char *s, ng_ymd *out);
 
+/*
+ * The first day a TimeML date value covers, for putting values of mixed
+ * precision in time order: "2021" -> 2021-01-01, "2021-02" -> 2021-02-01,
+ * "2021-W06" -> 2021-02-08 (its Monday), "2021-Q2" -> 2021-04-01,
+ * "2021-SU" -> 2021-06-01, "198" (a decade) -> 1980-01-01; a day value
+ * gives itself.  Returns 0 and fills *out, or -1 for anything else
+ * ("PAST_REF", "XXXX-02-14", durations).
+ */
+int ng_timeml_start(const char *value, ng_ymd *out);
+
 /* "YYYY-MM-DD" into out (at least 11 bytes). */
 void ng_ymd_format(ng_ymd t, char *out);
 

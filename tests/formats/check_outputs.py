@@ -30,6 +30,28 @@ except ImportError:
 problems = []
 
 
+
+def first_day(value):
+    """The first day a TimeML date value covers, as (y, m, d), or None:
+    events sort by it, so 2021-W06 (from Monday 8 February) comes before
+    2021-02-10."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?", value)
+    if m:
+        return (int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(?:-(\d))?", value)
+    if m:
+        d = datetime.date.fromisocalendar(int(m[1]), int(m[2]), int(m[3] or 1))
+        return (d.year, d.month, d.day)
+    m = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|WI|SP|SU|FA)", value)
+    if m:
+        month = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7,
+                 "WI": 1, "SP": 3, "SU": 6, "FA": 9}[m[2]]
+        return (int(m[1]), month, 1)
+    m = re.fullmatch(r"(\d{2,3})", value)
+    if m:
+        return (int(m[1]) * (10 if len(value) == 3 else 100), 1, 1)
+    return None
+
 def bad(where, msg):
     problems.append(f"{where}: {msg}")
 
@@ -95,16 +117,20 @@ def check_timeline(schema, tl, where):
         if r["weight"] != len(r["sources"]):
             bad(where, f"edge {r['id']}: weight {r['weight']} but "
                        f"{len(r['sources'])} sentences")
-    last = ""
+    last = (0, 0, 0)
     for ev in tl["events"]:
         for p in ev["participants"]:
             if p not in ents:
                 bad(where, f"event {ev['id']}: unknown participant '{p}'")
         for s in ev["sources"]:
             span_ok(s, f"event {ev['id']}")
-        if ev["date"] < last:
+        first = first_day(ev["date"])
+        if first is None:
+            bad(where, f"event {ev['id']}: '{ev['date']}' is no calendar value")
+        elif first < last:
             bad(where, f"event {ev['id']}: out of date order")
-        last = ev["date"]
+        else:
+            last = first
 
 
 # ---------------------------------------------------------------- exports

@@ -106,3 +106,30 @@ Test(civil, days_weekdays_weeks_and_names)
   ng_ymd_format(ng_ymd_add_days((ng_ymd){2021, 2, 28}, 1), out);
   cr_assert_str_eq(out, "2021-03-01");
 }
+
+/* Regression: "2021-W06" sorted after "2021-02-15" as text. */
+Test(civil, timeml_values_start_on_their_first_day)
+{
+  static const struct {
+    const char *value, *start;
+  } cases[] = {
+      {"2021", "2021-01-01"},       {"2021-02", "2021-02-01"},
+      {"2021-02-14", "2021-02-14"}, {"2021-W06", "2021-02-08"},
+      {"2020-W53", "2020-12-28"},   {"2021-W06-7", "2021-02-14"},
+      {"2021-Q2", "2021-04-01"},    {"2021-SU", "2021-06-01"},
+      {"198", "1980-01-01"},        {"2021-02-14T10:30", "2021-02-14"},
+  };
+  for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+    ng_ymd t;
+    char out[11];
+    cr_assert_eq(ng_timeml_start(cases[i].value, &t), 0, "%s", cases[i].value);
+    ng_ymd_format(t, out);
+    cr_expect_str_eq(out, cases[i].start, "%s", cases[i].value);
+  }
+  static const char *const none[] = {"PAST_REF", "XXXX-02-14", "P3D",
+                                     "2021-13", "2021-02-30", "2021-W54", ""};
+  for (size_t i = 0; i < sizeof(none) / sizeof(*none); i++) {
+    ng_ymd t;
+    cr_expect_eq(ng_timeml_start(none[i], &t), -1, "%s", none[i]);
+  }
+}
