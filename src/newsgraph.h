@@ -224,6 +224,17 @@ NG_EXPORT int ng_write_dot(const ng_graph *g, ng_buf *out, ng_err *err);
 NG_EXPORT int ng_write_svg(const ng_graph *g, ng_buf *out, ng_err *err);
 /* timeline.json: documents, entities, events (sorted by date). */
 NG_EXPORT int ng_write_timeline(const ng_graph *g, ng_buf *out, ng_err *err);
+/*
+ * report.html: one self-contained page to read (no network, no files
+ * beside it): the entity graph, the timeline with its sources quoted, the
+ * entities with aliases and roles, and the articles with where each date
+ * came from.  Article text is escaped; only http(s) URLs become links.
+ * svg is the entity graph as ng_write_svg() wrote it (borrowed, inlined
+ * after a check), or NULL to render it here; svg_len 0 leaves the picture
+ * out with a note.  A graph Graphviz cannot draw does not fail the report.
+ */
+NG_EXPORT int ng_write_report(const ng_graph *g, const char *svg,
+                              size_t svg_len, ng_buf *out, ng_err *err);
 
 /* ------------------------------------------------------------------ */
 /* Whole files                                                        */
@@ -259,8 +270,8 @@ NG_EXPORT int ng_atomic_file_commit(ng_atomic_file *f, ng_err *err);
 NG_EXPORT void ng_atomic_file_abort(ng_atomic_file *f);
 
 /*
- * The main job: read every input, merge, and write graph.dot, graph.svg
- * and timeline.json into outdir (created if missing).  *skipped counts the
+ * The main job: read every input, merge, and write graph.dot, graph.svg,
+ * timeline.json and report.html into outdir (created if missing).  *skipped counts the
  * inputs that could not be used.  Returns 0, or NG_ERR_IO when an output
  * could not be written (err says which).
  */

@@ -1,7 +1,7 @@
 /*
  * ng_run: the main job in one call.  Reads every input through the
  * ingest stage, analyzes each document as it arrives and hands it to the
- * merge, then writes the three outputs.  Documents are freed as soon as
+ * merge, then writes the outputs.  Documents are freed as soon as
  * the graph has copied what it keeps, so memory grows with the merged
  * graph, not with the corpus.
  */
@@ -62,20 +62,27 @@ static int make_dirs(const char *path)
 
 typedef int (*writer_fn)(const ng_graph *, ng_buf *, ng_err *);
 
-static int write_one(const ng_graph *g, const char *outdir, const char *name,
-                     writer_fn fn, ng_err *err)
+/* Write data to outdir/name, whole or not at all. */
+static int write_bytes(const char *outdir, const char *name, const ng_buf *data,
+                       ng_err *err)
 {
-  ng_buf data = NG_BUF_INIT, path = NG_BUF_INIT;
-  int rc = fn(g, &data, err);
-  if (rc < 0)
-    goto out;
+  ng_buf path = NG_BUF_INIT;
   ng_buf_adds(&path, outdir);
   if (path.len && path.ptr[path.len - 1] != '/')
     ng_buf_addch(&path, '/');
   ng_buf_adds(&path, name);
-  rc = ng_atomic_write(path.ptr, data.ptr, data.len, err);
-out:
+  int rc = ng_atomic_write(path.ptr, data->ptr, data->len, err);
   ng_buf_release(&path);
+  return rc;
+}
+
+static int write_one(const ng_graph *g, const char *outdir, const char *name,
+                     writer_fn fn, ng_err *err)
+{
+  ng_buf data = NG_BUF_INIT;
+  int rc = fn(g, &data, err);
+  if (rc == 0)
+    rc = write_bytes(outdir, name, &data, err);
   ng_buf_release(&data);
   return rc;
 }
@@ -109,15 +116,28 @@ int ng_run(const char *const *inputs, size_t n_inputs, const char *outdir,
     const char *name;
     writer_fn fn;
   } outputs[] = {{"graph.dot", ng_write_dot},
-                 {"graph.svg", ng_write_svg},
                  {"timeline.json", ng_write_timeline}};
-  ng_err first = NG_ERR_INIT;
+  ng_err first = NG_ERR_INIT, e = NG_ERR_INIT;
   for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
-    ng_err e = NG_ERR_INIT;
+    e = (ng_err)NG_ERR_INIT;
     if (write_one(g, outdir, outputs[i].name, outputs[i].fn, &e) < 0 &&
         first.status == 0)
       first = e;
   }
+  /* graph.svg is laid out once: report.html inlines the same picture. */
+  e = (ng_err)NG_ERR_INIT;
+  ng_buf svg = NG_BUF_INIT, report = NG_BUF_INIT;
+  int drawn = ng_write_svg(g, &svg, &e) == 0;
+  if ((!drawn || write_bytes(outdir, "graph.svg", &svg, &e) < 0) &&
+      first.status == 0)
+    first = e;
+  e = (ng_err)NG_ERR_INIT;
+  if ((ng_write_report(g, svg.ptr, drawn ? svg.len : 0, &report, &e) < 0 ||
+       write_bytes(outdir, "report.html", &report, &e) < 0) &&
+      first.status == 0)
+    first = e;
+  ng_buf_release(&report);
+  ng_buf_release(&svg);
   if (first.status) {
     if (err)
       *err = first;
