@@ -144,11 +144,13 @@ enum {
   NG_FORMAT_GEXF = 1 << 5,       /* "gexf": graph.gexf */
   NG_FORMAT_GRAPHML = 1 << 6,    /* "graphml": graph.graphml */
   NG_FORMAT_CSV = 1 << 7,        /* "csv": nodes.csv and edges.csv */
-  NG_FORMAT_TIMELINE = 1 << 8    /* "timeline": timeline.dot and .svg */
+  NG_FORMAT_TIMELINE = 1 << 8,   /* "timeline": timeline.dot and .svg */
+  NG_FORMAT_REPORT = 1 << 9      /* "report": report.html */
 };
 #define NG_FORMATS_DEFAULT                                                   \
-  (NG_FORMAT_DOT | NG_FORMAT_SVG | NG_FORMAT_JSON | NG_FORMAT_TIMELINE)
-#define NG_FORMATS_ALL 0x1FFu
+  (NG_FORMAT_DOT | NG_FORMAT_SVG | NG_FORMAT_JSON | NG_FORMAT_TIMELINE |     \
+   NG_FORMAT_REPORT)
+#define NG_FORMATS_ALL 0x3FFu
 
 /*
  * Parse a comma-separated list of format names (above, plus "default"
@@ -327,6 +329,18 @@ NG_EXPORT int ng_write_edges_csv(const ng_graph *g, ng_buf *out, ng_err *err);
 NG_EXPORT int ng_write_file(const ng_graph *g, const char *name,
                             const char *path, ng_err *err);
 
+/*
+ * report.html: one self-contained page to read (no network, no files
+ * beside it): the entity graph, the timeline with its sources quoted, the
+ * entities with aliases and roles, and the articles with where each date
+ * came from.  Article text is escaped; only http(s) URLs become links.
+ * svg is the entity graph as ng_write_svg() wrote it (borrowed, inlined
+ * after a check), or NULL to render it here; svg_len 0 leaves the picture
+ * out with a note.  A graph Graphviz cannot draw does not fail the report.
+ */
+NG_EXPORT int ng_write_report(const ng_graph *g, const char *svg,
+                              size_t svg_len, ng_buf *out, ng_err *err);
+
 /* ------------------------------------------------------------------ */
 /* Whole files                                                        */
 
@@ -361,10 +375,10 @@ NG_EXPORT int ng_atomic_file_commit(ng_atomic_file *f, ng_err *err);
 NG_EXPORT void ng_atomic_file_abort(ng_atomic_file *f);
 
 /*
-  * The main job: read every input, merge, and write the files of
+ * The main job: read every input, merge, and write the files of
  * opts->formats (by default graph.dot, graph.svg, timeline.json,
- * timeline.dot and timeline.svg) into outdir (created if missing), the
- * graphs drawn as opts->draw says.  *skipped counts the
+ * timeline.dot, timeline.svg and report.html) into outdir (created if
+ * missing), the graphs drawn as opts->draw says.  *skipped counts the
  * inputs that could not be used.  Returns 0, or NG_ERR_IO when an output
  * could not be written (err says which).
  */

@@ -61,8 +61,6 @@ static int make_dirs(const char *path)
 }
 
 typedef int (*writer_fn)(const ng_graph *, ng_buf *, ng_err *);
-typedef int (*draw_fn)(const ng_graph *, const ng_draw_options *, ng_buf *,
-                       ng_err *);
 
 /* --format names, in the order --help lists them. */
 static const struct {
@@ -78,6 +76,7 @@ static const struct {
     {"graphml", NG_FORMAT_GRAPHML},
     {"csv", NG_FORMAT_CSV},
     {"timeline", NG_FORMAT_TIMELINE},
+    {"report", NG_FORMAT_REPORT},
     {"default", NG_FORMATS_DEFAULT},
     {"all", NG_FORMATS_ALL},
 };
@@ -97,7 +96,7 @@ int ng_formats_parse(const char *list, unsigned *formats, ng_err *err)
       return ng_err_set(err, NG_ERR_USAGE,
                         "unknown format '%.*s' (known: dot, svg, json, "
                         "timelinejs, cytoscape, gexf, graphml, csv, "
-                        "timeline, default, all)",
+                        "timeline, report, default, all)",
                         (int)(n < 64 ? n : 64), p);
     set |= format_names[k].bits;
     if (!p[n])
@@ -108,31 +107,42 @@ int ng_formats_parse(const char *list, unsigned *formats, ng_err *err)
   return 0;
 }
 
-/*
- * Write outdir/name: drawn by draw as opts->draw says, made whole by fn,
- * or, when both are NULL, streamed to disk by ng_write_file().
- */
-static int write_one(const ng_graph *g, const char *outdir, const char *name,
-                     writer_fn fn, draw_fn draw, const ng_options *opts,
-                     ng_err *err)
+/* Write data to outdir/name, whole or not at all. */
+static int write_bytes(const char *outdir, const char *name,
+                       const ng_buf *data, ng_err *err)
 {
-  ng_buf data = NG_BUF_INIT, path = NG_BUF_INIT;
-  int rc;
+  ng_buf path = NG_BUF_INIT;
   ng_buf_adds(&path, outdir);
   if (path.len && path.ptr[path.len - 1] != '/')
     ng_buf_addch(&path, '/');
   ng_buf_adds(&path, name);
-  if (!fn && !draw) {
-    rc = ng_write_file(g, name, path.ptr, err);
-    goto out;
-  }
-  rc = draw ? draw(g, opts ? opts->draw : NULL, &data, err)
-            : fn(g, &data, err);
-  if (rc < 0)
-    goto out;
-  rc = ng_atomic_write(path.ptr, data.ptr, data.len, err);
-out:
+  int rc = ng_atomic_write(path.ptr, data->ptr, data->len, err);
   ng_buf_release(&path);
+  return rc;
+}
+
+/*
+ * Write outdir/name: made whole by fn, or, when fn is NULL, streamed to
+ * disk by ng_write_file().
+ */
+static int write_one(const ng_graph *g, const char *outdir, const char *name,
+                     writer_fn fn, ng_err *err)
+{
+  ng_buf data = NG_BUF_INIT;
+  int rc;
+  if (!fn) {
+    ng_buf path = NG_BUF_INIT;
+    ng_buf_adds(&path, outdir);
+    if (path.len && path.ptr[path.len - 1] != '/')
+      ng_buf_addch(&path, '/');
+    ng_buf_adds(&path, name);
+    rc = ng_write_file(g, name, path.ptr, err);
+    ng_buf_release(&path);
+    return rc;
+  }
+  rc = fn(g, &data, err);
+  if (rc == 0)
+    rc = write_bytes(outdir, name, &data, err);
   ng_buf_release(&data);
   return rc;
 }
@@ -165,28 +175,49 @@ int ng_run(const char *const *inputs, size_t n_inputs, const char *outdir,
   static const struct {
     unsigned format;
     const char *name;
-    writer_fn fn; /* both NULL: streamed to disk by ng_write_file() */
-    draw_fn draw; /* drawn as opts->draw says */
-  } outputs[] = {
-      {NG_FORMAT_DOT, "graph.dot", NULL, ng_write_dot_opts},
-      {NG_FORMAT_SVG, "graph.svg", NULL, ng_write_svg_opts},
-      {NG_FORMAT_JSON, "timeline.json", NULL, NULL},
-      {NG_FORMAT_TIMELINE, "timeline.dot", ng_write_timeline_dot, NULL},
-      {NG_FORMAT_TIMELINE, "timeline.svg", ng_write_timeline_svg, NULL},
-      {NG_FORMAT_TIMELINEJS, "timelinejs.json", NULL, NULL},
-      {NG_FORMAT_CYTOSCAPE, "cytoscape.json", NULL, NULL},
-      {NG_FORMAT_GEXF, "graph.gexf", NULL, NULL},
-      {NG_FORMAT_GRAPHML, "graph.graphml", NULL, NULL},
-      {NG_FORMAT_CSV, "nodes.csv", NULL, NULL},
-      {NG_FORMAT_CSV, "edges.csv", NULL, NULL}};
+    writer_fn fn; /* NULL: streamed to disk by ng_write_file() */
+  } outputs[] = {{NG_FORMAT_JSON, "timeline.json", NULL},
+                 {NG_FORMAT_TIMELINE, "timeline.dot", ng_write_timeline_dot},
+                 {NG_FORMAT_TIMELINE, "timeline.svg", ng_write_timeline_svg},
+                 {NG_FORMAT_TIMELINEJS, "timelinejs.json", NULL},
+                 {NG_FORMAT_CYTOSCAPE, "cytoscape.json", NULL},
+                 {NG_FORMAT_GEXF, "graph.gexf", NULL},
+                 {NG_FORMAT_GRAPHML, "graph.graphml", NULL},
+                 {NG_FORMAT_CSV, "nodes.csv", NULL},
+                 {NG_FORMAT_CSV, "edges.csv", NULL}};
   unsigned formats = opts && opts->formats ? opts->formats : NG_FORMATS_DEFAULT;
-  ng_err first = NG_ERR_INIT;
+  const ng_draw_options *draw = opts ? opts->draw : NULL;
+  ng_err first = NG_ERR_INIT, e = NG_ERR_INIT;
+  ng_buf data = NG_BUF_INIT, report = NG_BUF_INIT;
+  if (formats & NG_FORMAT_DOT) {
+    if ((ng_write_dot_opts(g, draw, &data, &e) < 0 ||
+         write_bytes(outdir, "graph.dot", &data, &e) < 0) &&
+        first.status == 0)
+      first = e;
+    ng_buf_reset(&data);
+  }
+  /* graph.svg is laid out once: report.html inlines the same picture. */
+  if (formats & (NG_FORMAT_SVG | NG_FORMAT_REPORT)) {
+    e = (ng_err)NG_ERR_INIT;
+    int drawn = ng_write_svg_opts(g, draw, &data, &e) == 0;
+    if ((formats & NG_FORMAT_SVG) &&
+        (!drawn || write_bytes(outdir, "graph.svg", &data, &e) < 0) &&
+        first.status == 0)
+      first = e;
+    e = (ng_err)NG_ERR_INIT;
+    if ((formats & NG_FORMAT_REPORT) &&
+        (ng_write_report(g, data.ptr, drawn ? data.len : 0, &report, &e) < 0 ||
+         write_bytes(outdir, "report.html", &report, &e) < 0) &&
+        first.status == 0)
+      first = e;
+  }
+  ng_buf_release(&report);
+  ng_buf_release(&data);
   for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
-    ng_err e = NG_ERR_INIT;
+    e = (ng_err)NG_ERR_INIT;
     if (!(formats & outputs[i].format))
       continue;
-    if (write_one(g, outdir, outputs[i].name, outputs[i].fn, outputs[i].draw,
-                  opts, &e) < 0 &&
+    if (write_one(g, outdir, outputs[i].name, outputs[i].fn, &e) < 0 &&
         first.status == 0)
       first = e;
   }

@@ -108,7 +108,7 @@ expect 0 "--format gexf,csv" -- "$bin" -f gexf,csv -o "$tmp/fmt1" "$src/samples"
 [ "$(ls "$tmp/fmt1" | tr '\n' ' ')" = "edges.csv graph.gexf nodes.csv " ] && ok ||
   bad "--format gexf,csv wrote: $(ls "$tmp/fmt1" | tr '\n' ' ')"
 expect 0 "--format=all" -- "$bin" --format=all -o "$tmp/fmt2" "$src/samples"
-[ "$(ls "$tmp/fmt2" | wc -l)" -eq 11 ] && ok || bad "--format=all wrote $(ls "$tmp/fmt2" | wc -l) files"
+[ "$(ls "$tmp/fmt2" | wc -l)" -eq 12 ] && ok || bad "--format=all wrote $(ls "$tmp/fmt2" | wc -l) files"
 cmp -s "$tmp/fmt2/timeline.json" "$tmp/out1/timeline.json" && ok || bad "timeline.json depends on --format"
 expect 2 "unknown format" -- "$bin" -f dot,pdf "$src/samples"
 has "$tmp/stderr" "unknown format 'pdf'" "unknown format named"

@@ -122,6 +122,10 @@ golden() {
         fi
         outline "$f" >"$g/$(basename "$f").outline"
         ;;
+      *.html)
+        # report.html inlines graph.svg, whose geometry depends on the fonts.
+        outline "$f" >"$g/$(basename "$f").outline"
+        ;;
       *) cp "$f" "$g/" ;;
       esac
     done
