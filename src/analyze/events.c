@@ -218,7 +218,44 @@ static int placeable(const ng_doc *doc, const ng_timex *t, ng_precision *prec, c
   return 1;
 }
 
-static int is_clause_break(const ng_doc *doc, size_t t)
+static const char *verb_base(const char *w, size_t n);
+
+static int is_determiner(const ng_doc *doc, size_t t)
+{
+  static const char *const dets[] = {"the", "a", "an", "its", "his", "her", "their",
+                                     "our", "this", "that", "these", "those", NULL};
+  for (size_t i = 0; dets[i]; i++)
+    if (ng_tok_is_ci(doc, t, dets[i]))
+      return 1;
+  return 0;
+}
+
+/*
+ * "since the strike" is a preposition and its noun, not a clause: a
+ * word that can open either, followed by a determiner and no verb of
+ * happening before the next comma or the sentence end (end).  "since the
+ * strike began" still opens a clause.
+ */
+static int prepositional(const ng_doc *doc, size_t t, size_t end)
+{
+  static const char *const preps[] = {"since", "after", "before", "until", NULL};
+  int prep = 0;
+  for (size_t i = 0; preps[i]; i++)
+    if (ng_tok_is_ci(doc, t, preps[i]))
+      prep = 1;
+  if (!prep || t + 1 >= end || !is_determiner(doc, t + 1))
+    return 0;
+  for (size_t k = t + 2; k < end && !ng_tok_is(doc, k, ","); k++) {
+    size_t n;
+    const char *w = ng_tok_text(doc, k, &n);
+    if ((doc->tokens.v[k].flags & NG_TOK_WORD) && verb_base(w, n))
+      return 0;
+  }
+  return 1;
+}
+
+/* Does token t open a new clause in a sentence ending at token end? */
+static int is_clause_break(const ng_doc *doc, size_t t, size_t end)
 {
   const ng_token *tk = &doc->tokens.v[t];
   if (tk->flags & NG_TOK_PUNCT)
@@ -229,7 +266,7 @@ static int is_clause_break(const ng_doc *doc, size_t t)
     return 0;
   for (size_t i = 0; subordinators[i]; i++)
     if (ng_tok_is_ci(doc, t, subordinators[i]))
-      return 1;
+      return !prepositional(doc, t, end);
   return 0;
 }
 
@@ -306,16 +343,27 @@ static char *summarize(ng_doc *doc, size_t from, size_t to, size_t cut_start,
     ng_buf_adds(&b, prefix);
     words = 3;
   }
-  int cut = 0;
+  /*
+   * A comma right after the date phrase stays only when it is the
+   * sentence's own: "handled twelve ships [on Wednesday], its busiest day"
+   * keeps it, while "told reporters [on Monday, February 15], that"
+   * (the date's closing comma) and "Musk, [on Sunday], invited" (the
+   * phrase's pair of commas) lose theirs.
+   */
+  int cut = 0, comma_in_cut = 0, comma_before = 0;
   for (size_t t = from; t < to; t++) {
     const ng_token *tk = &doc->tokens.v[t];
     if (tk->start >= cut_start && tk->end <= cut_end) {
+      if (!cut)
+        comma_before = b.len && strchr(",-(", b.ptr[b.len - 1]) != NULL;
       cut = 1;
+      comma_in_cut |= ng_tok_is(doc, t, ",");
       continue;
     }
     int punct = (tk->flags & NG_TOK_PUNCT) != 0;
-    /* "told reporters [on Monday, February 15], that": no comma left over */
-    if (cut && punct && ng_tok_is(doc, t, ",")) {
+    if (cut && punct && ng_tok_is(doc, t, ",") && (comma_in_cut || comma_before)) {
+      if (comma_before && b.ptr[b.len - 1] == ',')
+        ng_buf_setlen(&b, b.len - 1);
       cut = 0;
       continue;
     }
@@ -422,7 +470,7 @@ static int date_preposition(const ng_doc *doc, size_t t)
 {
   static const char *const preps[] = {"on", "in", "at", "by", "since",
                                       "earlier", "from", "during", "until",
-                                      NULL};
+                                      "to", NULL};
   for (size_t i = 0; preps[i]; i++)
     if (ng_tok_is_ci(doc, t, preps[i]))
       return 1;
@@ -549,11 +597,11 @@ static int quoted(const ng_doc *doc, const ng_sentence *se, size_t t)
  * preposition right before the date does not part them ("searched for
  * Kopp since Oct. 23").
  */
-static int same_clause(const ng_doc *doc, size_t a, size_t b, size_t date_tok)
+static int same_clause(const ng_doc *doc, size_t a, size_t b, size_t date_tok, size_t end)
 {
   size_t lo = a < b ? a : b, hi = a < b ? b : a;
   for (size_t t = lo + 1; t < hi; t++)
-    if (t + 1 != date_tok && is_clause_break(doc, t))
+    if (t + 1 != date_tok && is_clause_break(doc, t, end))
       return 0;
   return 1;
 }
@@ -567,6 +615,98 @@ static int is_reporting(const char *base)
 {
   return !strcmp(base, "say") || !strcmp(base, "tell") || !strcmp(base, "state") ||
          !strcmp(base, "add");
+}
+
+/*
+ * The comma that opens a closing attribution, "..., the company said." or
+ * "..., said harbour master Tove Lindqvist.": a comma, then a few words
+ * with one reporting verb and no other happening, then only the
+ * sentence's closing marks.  (size_t)-1 when the sentence has none.
+ */
+static size_t attribution(const ng_doc *doc, const ng_sentence *se)
+{
+  size_t end = se->tok_end;
+  while (end > se->tok_begin && (doc->tokens.v[end - 1].flags & NG_TOK_PUNCT) &&
+         !ng_tok_is(doc, end - 1, ","))
+    end--;
+  int verb = 0;
+  for (size_t t = end; t > se->tok_begin + 1 && end - t < 8; t--) {
+    size_t k = t - 1, n;
+    if (ng_tok_is(doc, k, ","))
+      return verb ? k : (size_t)-1;
+    if (doc->tokens.v[k].flags & NG_TOK_PUNCT)
+      return (size_t)-1;
+    const char *w = ng_tok_text(doc, k, &n);
+    const char *b = (doc->tokens.v[k].flags & NG_TOK_WORD) ? verb_base(w, n) : NULL;
+    if (b) {
+      if (verb || !is_reporting(b))
+        return (size_t)-1;
+      verb = 1;
+    }
+  }
+  return (size_t)-1;
+}
+
+/* Words before a name that make it the object of a preposition. */
+static int preposition(const ng_doc *doc, size_t t)
+{
+  static const char *const preps[] = {"of", "at", "in", "from", "for", "with", "near",
+                                      "on", "by", "to", "outside", "inside", NULL};
+  for (size_t i = 0; preps[i]; i++)
+    if (ng_tok_is_ci(doc, t, preps[i]))
+      return 1;
+  return 0;
+}
+
+/*
+ * Where the noun phrase that ends before token end starts: back to the
+ * clause's start c0, a comma, a bracket or quotation mark, or a reporting
+ * verb ("officials said that the crew walked out" -> "the crew").  Marks
+ * inside names ("Brightwater's", "Inc.", "&", "-") do not stop it.
+ */
+static size_t phrase_start(const ng_doc *doc, size_t c0, size_t end)
+{
+  size_t k = end;
+  while (k > c0) {
+    size_t t = k - 1, n;
+    const char *w = ng_tok_text(doc, t, &n);
+    if (doc->tokens.v[t].flags & NG_TOK_PUNCT) {
+      if (quote_mark(doc, t) || !(n == 1 ? strchr("'.&-", w[0]) != NULL
+                                         : !strncmp(w, "\xe2\x80\x99", 3)))
+        break;
+    } else if (doc->tokens.v[t].flags & NG_TOK_WORD) {
+      const char *b = verb_base(w, n);
+      if (b && is_reporting(b))
+        break;
+    }
+    k--;
+  }
+  if (k < end && ng_tok_is_ci(doc, k, "that"))
+    k++;
+  return k;
+}
+
+/*
+ * Can a subject start at token t of sentence se: the sentence's first
+ * word, a capitalised word, a determiner or a number word ("Two cargo
+ * lines", "the crew", "several managers")?  A count in figures needs a
+ * noun after it: "1.4bn reported" is no subject.
+ */
+static int subject_opens(const ng_doc *doc, const ng_sentence *se, size_t t, size_t end)
+{
+  static const char *const counts[] = {
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "several", "some", "many", "all", "both", "most", "each",
+      "every", "few", "no", NULL};
+  unsigned f = doc->tokens.v[t].flags;
+  if (t == se->tok_begin || (f & NG_TOK_UPPER) || is_determiner(doc, t))
+    return 1;
+  if (f & NG_TOK_NUM)
+    return end - t >= 2;
+  for (size_t i = 0; counts[i]; i++)
+    if (ng_tok_is_ci(doc, t, counts[i]))
+      return 1;
+  return 0;
 }
 
 /* One event from sentence s, if it has a date, a happening and a name. */
@@ -618,6 +758,7 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
    * yields to others.  "Interest jumped this month after Musk appeared on
    * the app" dates the jump, not the appearance.
    */
+  size_t attr = attribution(doc, se);
   size_t best_t = 0, best_x = tx_first, best_score = (size_t)-1;
   for (size_t k = tx_first; k < tx_last; k++) {
     ng_precision p;
@@ -626,10 +767,17 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
       continue;
     size_t xt = token_at(doc, doc->timexes.v[k].start);
     for (size_t i = 0; i < trig.n; i++) {
-      if (!same_clause(doc, trig.v[i].tok, xt, xt))
+      if (!same_clause(doc, trig.v[i].tok, xt, xt, se->tok_end))
         continue;
       size_t dist = xt > trig.v[i].tok ? xt - trig.v[i].tok : trig.v[i].tok - xt;
       dist = dist * 2 + (is_reporting(trig.v[i].base) ? 6 : 0);
+      /*
+       * A closing attribution ("..., the company said") tells who
+       * reported the happening; its verb takes a date only from its own
+       * words, and the happening's verb not from them.
+       */
+      if ((trig.v[i].tok > attr) != (xt > attr))
+        dist += 1000;
       if (dist < best_score) {
         best_score = dist;
         best_t = i;
@@ -646,12 +794,26 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
 
   /* The happening's clause. */
   size_t c0 = tr.tok, c1 = tr.tok + 1;
-  while (c0 > se->tok_begin && !is_clause_break(doc, c0 - 1))
+  while (c0 > se->tok_begin && !is_clause_break(doc, c0 - 1, se->tok_end))
     c0--;
-  while (c1 < se->tok_end && !is_clause_break(doc, c1))
+  while (c1 < se->tok_end && !is_clause_break(doc, c1, se->tok_end))
     c1++;
+  /*
+   * Who reports a happening takes no part in it: a closing attribution
+   * stays out of the clause ("..., harbour master Tove Lindqvist said").
+   */
+  if (tr.tok < attr && attr < c1)
+    c1 = attr;
+  /* An attribution that is itself the happening is about the whole sentence. */
+  if (tr.tok > attr)
+    c0 = se->tok_begin;
   size_t a = doc->tokens.v[c0].start, b = doc->tokens.v[c1 - 1].end;
   size_t trig_start = doc->tokens.v[tr.tok].start;
+  const ng_timex *tx = &doc->timexes.v[best_x];
+  size_t cut_start = tx->start, cut_end = tx->end;
+  size_t xt = token_at(doc, tx->start);
+  if (xt > 0 && date_preposition(doc, xt - 1))
+    cut_start = doc->tokens.v[xt - 1].start;
 
   ng_event ev = {0};
   ev.actor = (size_t)-1;
@@ -702,9 +864,14 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
    * about; the summary then is that clause alone).
    */
   size_t vg = tr.tok;
-  while (vg > c0 && auxiliary(doc, vg - 1))
+  while (vg > c0 && (auxiliary(doc, vg - 1) ||
+                     in_span(&doc->tokens.v[vg - 1], cut_start, cut_end)))
     vg--;
-  if (vg > c0) {
+  if (tr.tok > attr) {
+    /* The attribution is the happening: the summary keeps the sentence whole. */
+    subject_tok = c0;
+    have_subject = 1;
+  } else if (vg > c0) {
     size_t p = vg - 1;
     long who = -1;
     int found = 0;
@@ -714,6 +881,31 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
         subject_tok = token_at(doc, mk->start);
         have_subject = found = 1;
         ev.actor = mk->entity;
+      }
+    }
+    /*
+     * A name after a preposition is not the subject but ends it: "Dockers
+     * at the port of Norvale walked out", not "Norvale walked out".
+     * Without a name there, the subject is the noun phrase before the
+     * verb group ("Two cargo lines ... returned"), when short enough to
+     * leave room for the happening.
+     */
+    int name_in_phrase = found && subject_tok > c0 && preposition(doc, subject_tok - 1);
+    int pronoun = is_pronoun_subject(doc, p) || ng_tok_is_ci(doc, p, "it") ||
+                  ng_tok_is_ci(doc, p, "that") || ng_tok_is_ci(doc, p, "which") ||
+                  ng_tok_is_ci(doc, p, "who");
+    if (name_in_phrase || (!found && !pronoun)) {
+      size_t np = phrase_start(doc, c0, vg);
+      size_t words = 0;
+      for (size_t k = np; k < vg; k++)
+        words += (doc->tokens.v[k].flags & NG_TOK_WORD) != 0;
+      /* A noun phrase ends in its noun, not in "of", "the" or "than". */
+      int open_end = preposition(doc, p) || is_determiner(doc, p) ||
+                     ng_tok_is_ci(doc, p, "than") || ng_tok_is_ci(doc, p, "as") ||
+                     ng_tok_is_ci(doc, p, "and") || ng_tok_is_ci(doc, p, "or");
+      if (np < vg && words <= 12 && !open_end && subject_opens(doc, se, np, vg)) {
+        subject_tok = np;
+        have_subject = 1;
       }
     }
     if (!found && (ng_tok_is_ci(doc, p, "he") || ng_tok_is_ci(doc, p, "she")))
@@ -755,15 +947,10 @@ static void sentence_event(ng_doc *doc, size_t s, size_t tx_first,
   if (!ev.participants.n)
     return;
 
-  const ng_timex *tx = &doc->timexes.v[best_x];
   if (!placeable(doc, tx, &ev.precision, ev.date, sizeof(ev.date))) {
     NG_VEC_FREE(ev.participants);
     return;
   }
-  size_t cut_start = tx->start, cut_end = tx->end;
-  size_t xt = token_at(doc, tx->start);
-  if (xt > 0 && date_preposition(doc, xt - 1))
-    cut_start = doc->tokens.v[xt - 1].start;
   ng_buf pre = NG_BUF_INIT;
   if (prefix) {
     ng_buf_adds(&pre, prefix);

@@ -243,6 +243,84 @@ Test(events, summary_without_the_date_phrase)
   ng_doc_free(doc);
 }
 
+/* The date's own comma goes with it; the sentence's comma stays. */
+Test(events, summary_keeps_the_sentence_comma_after_the_date)
+{
+  ng_doc *doc = doc_with("Osterby Ferries carried 900 passengers on Saturday, its "
+                         "busiest day since the opening of the route.");
+  mention(doc, "Osterby Ferries", 0, "Osterby Ferries", NG_ENTITY_ORG);
+  timex(doc, "Saturday", "2021-02-13");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].summary, "Osterby Ferries carried 900 passengers, "
+                                             "its busiest day since the opening of the route");
+  ng_doc_free(doc);
+
+  /* A date between a pair of commas takes both. */
+  doc = doc_with("Mira Holm, on Tuesday, opened the new bridge at Sandvik.");
+  mention(doc, "Mira Holm", 0, "Mira Holm", NG_ENTITY_PERSON);
+  mention(doc, "Sandvik", 0, "Sandvik", NG_ENTITY_PLACE);
+  timex(doc, "Tuesday", "2021-02-09");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].summary, "Mira Holm opened the new bridge at Sandvik");
+  ng_doc_free(doc);
+}
+
+/* A name after a preposition ends the subject's noun phrase; it is not the subject. */
+Test(events, subject_is_the_noun_phrase_before_the_verb)
+{
+  ng_doc *doc = doc_with("Farmers from the valley of Tessin blocked the motorway on "
+                         "Friday after the talks with Agrivo broke down.");
+  mention(doc, "Tessin", 0, "Tessin", NG_ENTITY_PLACE);
+  mention(doc, "Agrivo", 0, "Agrivo", NG_ENTITY_ORG);
+  timex(doc, "Friday", "2021-02-12");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].summary,
+                   "Farmers from the valley of Tessin blocked the motorway");
+  ng_doc_free(doc);
+
+  /* No name right before the verb: the phrase from the clause's start. */
+  doc = doc_with("Three trawlers that had sheltered in Hammerby during the storm "
+                 "returned to Lofsund on Sunday.");
+  mention(doc, "Hammerby", 0, "Hammerby", NG_ENTITY_PLACE);
+  mention(doc, "Lofsund", 0, "Lofsund", NG_ENTITY_PLACE);
+  timex(doc, "Sunday", "2021-02-14");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].summary, "Three trawlers that had sheltered in Hammerby "
+                                             "during the storm returned to Lofsund");
+  ng_doc_free(doc);
+}
+
+/* "..., the company said" tells who reported it: left out with its comma, or kept whole. */
+Test(events, closing_attribution)
+{
+  ng_doc *doc = doc_with("Korva Mining sold its copper unit to Dalen Metals on Friday, "
+                         "the company said.");
+  mention(doc, "Korva Mining", 0, "Korva Mining", NG_ENTITY_ORG);
+  mention(doc, "Dalen Metals", 0, "Dalen Metals", NG_ENTITY_ORG);
+  timex(doc, "Friday", "2021-02-12");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].trigger, "sell");
+  cr_expect_str_eq(doc->events.v[0].summary, "Korva Mining sold its copper unit to Dalen Metals");
+  ng_doc_free(doc);
+
+  /* Only the attribution happens: the sentence stays whole. */
+  doc = doc_with("Dalen Metals now owns the copper unit, Korva Mining said on Friday.");
+  mention(doc, "Dalen Metals", 0, "Dalen Metals", NG_ENTITY_ORG);
+  mention(doc, "Korva Mining", 0, "Korva Mining", NG_ENTITY_ORG);
+  timex(doc, "Friday", "2021-02-12");
+  ng_events_find(doc);
+  cr_assert_eq(doc->events.n, 1);
+  cr_expect_str_eq(doc->events.v[0].trigger, "say");
+  cr_expect_str_eq(doc->events.v[0].summary,
+                   "Dalen Metals now owns the copper unit, Korva Mining said");
+  ng_doc_free(doc);
+}
+
 /* In an undated article a relative date waits for the merge to place it. */
 Test(events, undated_article_keeps_relative_dates)
 {
