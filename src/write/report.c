@@ -159,7 +159,8 @@ static int svg_element_ok(const char *name, size_t n)
   static const char *const ok[] = {
       "svg",  "g",       "title",    "text",           "path",
       "a",    "polygon", "polyline", "ellipse",        "defs",
-      "stop", "tspan",   "desc",     "linearGradient", "radialGradient"};
+      "stop", "tspan",   "desc",     "linearGradient", "radialGradient",
+      "rect", "line",    "circle"};
   for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
     if (strlen(ok[i]) == n && strncmp(name, ok[i], n) == 0)
       return 1;
