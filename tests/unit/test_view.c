@@ -80,8 +80,10 @@ Test(view, min_weight_drops_weak_co_mentions_but_never_roles)
 /* Drop g's edges (or events), freeing what fx_graph gave them. */
 static void clear_edges(ng_graph *g)
 {
-  for (size_t i = 0; i < g->edges.n; i++)
+  for (size_t i = 0; i < g->edges.n; i++) {
     NG_VEC_FREE(g->edges.v[i].sources);
+    NG_VEC_FREE(g->edges.v[i].spans);
+  }
   g->edges.n = 0;
 }
 
