@@ -19,7 +19,7 @@
  *    The canonical name is the most complete form: most words, then most
  *    mentions.
  *  - Near-duplicate documents (the same article syndicated) are found
- *    by MinHash over word shingles; they stay sources, but their
+ *    by bottom-k sketches of word shingles; they stay sources, but their
  *    co-mentions are not counted again.
  *  - Publication dates: an article without one takes the date of the
  *    article it duplicates, else the earliest date that fits most of
@@ -51,7 +51,7 @@
 #include "util/civil.h"
 #include "util/strmap.h"
 
-#define MINHASH_K 64
+#define SKETCH_K 64
 #define NO_DOC ((size_t)-1)
 
 typedef struct rec {
@@ -97,9 +97,10 @@ struct ng_merge_state {
   NG_VEC(pair) pairs;
   NG_VEC(rel) rels;
   NG_VEC(evrec) events;
-  NG_VEC(uint64_t) sigs; /* MINHASH_K per document */
+  NG_VEC(uint64_t) sigs;  /* room for SKETCH_K per document */
+  NG_VEC(size_t) sig_n;   /* values in each document's sketch */
   NG_VEC(size_t) sig_len; /* shingles per document */
-  struct dup_index *dups;  /* MinHash values -> documents, for duplicate_of() */
+  struct dup_index *dups; /* sketch values -> documents, for duplicate_of() */
 };
 
 /* ------------------------------------------------------------------ */
@@ -211,40 +212,29 @@ static struct ng_merge_state *state(ng_graph *g)
   return g->merge;
 }
 
-/* mix() after its first step, x ^= x >> 33. */
-static uint64_t mix_rest(uint64_t x)
+/*
+ * A document's bottom-k sketch: the SKETCH_K smallest distinct hashes of
+ * its word 4-shingles, ascending, in sig[0..*n) (*n < SKETCH_K when it has
+ * fewer distinct shingles); its shingle count in *len.  One hash per
+ * shingle, where MinHash with SKETCH_K values takes SKETCH_K: the small
+ * hashes of a document are a random sample of its shingles, and the same
+ * shingle has the same hash in every document, so two sketches tell how
+ * much two documents share (duplicate_of()).
+ */
+static void signature(const ng_doc *doc, uint64_t *sig, size_t *n,
+                      size_t *len)
 {
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
-/* MinHash of a document's word 4-shingles; its shingle count in *len. */
-static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
-{
-  /*
-   * The k-th value of a shingle is mix(sh ^ key_k).  mix() starts with
-   * x ^= x >> 33, which distributes over the xor: that step is done once
-   * for sh and once for each key here, not 64 times per shingle.
-   */
-  uint64_t key[MINHASH_K];
-  for (size_t k = 0; k < MINHASH_K; k++) {
-    uint64_t c = 0x9E3779B97F4A7C15ULL * (k + 1);
-    key[k] = c ^ (c >> 33);
-    sig[k] = UINT64_MAX;
-  }
+  *n = 0;
   *len = 0;
   uint64_t w[4] = {0, 0, 0, 0};
   size_t words = 0;
   for (size_t t = 0; t < doc->tokens.n; t++) {
     if (!(doc->tokens.v[t].flags & (NG_TOK_WORD | NG_TOK_NUM)))
       continue;
-    size_t n;
-    const char *s = ng_tok_text(doc, t, &n);
+    size_t tn;
+    const char *s = ng_tok_text(doc, t, &tn);
     uint64_t h = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < tn; i++)
       h = h * 31 + (uint64_t)tolower((unsigned char)s[i]);
     w[0] = w[1];
     w[1] = w[2];
@@ -254,21 +244,27 @@ static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
       continue;
     uint64_t sh = mix(w[0] ^ (w[1] << 1) ^ (w[2] << 2) ^ (w[3] << 3));
     (*len)++;
-    sh ^= sh >> 33;
-    for (size_t k = 0; k < MINHASH_K; k++) {
-      uint64_t v = mix_rest(sh ^ key[k]); /* mix(original sh ^ c_k) */
-      if (v < sig[k])
-        sig[k] = v;
-    }
+    /* Most shingles lose here once the sketch is full. */
+    if (*n == SKETCH_K && sh >= sig[SKETCH_K - 1])
+      continue;
+    size_t i = *n;
+    while (i > 0 && sig[i - 1] > sh)
+      i--;
+    if (i > 0 && sig[i - 1] == sh)
+      continue; /* a repeated shingle */
+    if (*n < SKETCH_K)
+      (*n)++;
+    memmove(sig + i + 1, sig + i, (*n - 1 - i) * sizeof(*sig));
+    sig[i] = sh;
   }
 }
 
 /*
- * Which documents hold which MinHash value at which position: an
- * open-addressing multimap from a hash of (position, value) to document.
- * Two documents that share no value have nothing in common by MinHash's
- * estimate and cannot be duplicates, so duplicate_of() need only weigh the
- * documents found here instead of every earlier one.
+ * Which documents hold which sketch value: an open-addressing multimap
+ * from the value (a hash already) to document.  Two documents that share
+ * no value have nothing in common by the sketches' estimate and cannot be
+ * duplicates, so duplicate_of() need only weigh the documents found here
+ * instead of every earlier one.
  */
 typedef struct dup_slot {
   uint64_t key; /* 0: empty */
@@ -281,10 +277,9 @@ struct dup_index {
   NG_VEC(size_t) found;
 };
 
-static uint64_t dup_key(size_t k, uint64_t value)
+static uint64_t dup_key(uint64_t value)
 {
-  uint64_t h = mix(value ^ (0x9E3779B97F4A7C15ULL * (k + 1)));
-  return h ? h : 1;
+  return value ? value : 1;
 }
 
 static void dup_insert(struct dup_index *ix, uint64_t key, size_t doc)
@@ -315,13 +310,44 @@ static int cmp_doc(const void *a, const void *b)
 }
 
 /*
+ * The Jaccard similarity of two documents by their sketches a[0..na) and
+ * b[0..nb).  Below the smaller of the two sketches' largest values (a
+ * sketch with fewer than SKETCH_K values holds its whole document, so
+ * sets no bound), both sketches hold every hash of their documents:
+ * those values are a random sample of the union, and the share found in
+ * both is the estimate.
+ */
+static double sketch_jaccard(const uint64_t *a, size_t na, const uint64_t *b,
+                             size_t nb)
+{
+  uint64_t bound = UINT64_MAX;
+  if (na == SKETCH_K)
+    bound = a[na - 1];
+  if (nb == SKETCH_K && b[nb - 1] < bound)
+    bound = b[nb - 1];
+  size_t i = 0, j = 0, both = 0, all = 0;
+  while (i < na || j < nb) {
+    uint64_t x = i < na ? a[i] : UINT64_MAX, y = j < nb ? b[j] : UINT64_MAX;
+    uint64_t v = x < y ? x : y;
+    if (v > bound)
+      break;
+    all++;
+    both += x == y;
+    i += x == v;
+    j += y == v;
+  }
+  return all ? (double)both / (double)all : 0;
+}
+
+/*
  * Is document d a near-duplicate of an earlier one?  The shorter text's
  * shingles must lie at least 80% inside the longer one's.  The earliest
  * such document is the answer.
  */
 static size_t duplicate_of(struct ng_merge_state *ms, size_t d)
 {
-  const uint64_t *a = ms->sigs.v + d * MINHASH_K;
+  const uint64_t *a = ms->sigs.v + d * SKETCH_K;
+  size_t na = ms->sig_n.v[d];
   double la = (double)ms->sig_len.v[d];
   if (la < 20)
     return NO_DOC;
@@ -329,27 +355,24 @@ static size_t duplicate_of(struct ng_merge_state *ms, size_t d)
     ms->dups = ng_xcalloc(1, sizeof(*ms->dups));
   struct dup_index *ix = ms->dups;
   ix->found.n = 0;
-  for (size_t k = 0; ix->cap && k < MINHASH_K; k++) {
-    uint64_t key = dup_key(k, a[k]);
+  for (size_t k = 0; ix->cap && k < na; k++) {
+    uint64_t key = dup_key(a[k]);
     for (size_t h = (size_t)key & (ix->cap - 1); ix->slots[h].key;
          h = (h + 1) & (ix->cap - 1))
       if (ix->slots[h].key == key)
         *NG_VEC_PUSH(ix->found) = ix->slots[h].doc;
   }
-  for (size_t k = 0; k < MINHASH_K; k++)
-    dup_insert(ix, dup_key(k, a[k]), d);
+  for (size_t k = 0; k < na; k++)
+    dup_insert(ix, dup_key(a[k]), d);
   if (ix->found.n > 1)
     qsort(ix->found.v, ix->found.n, sizeof(size_t), cmp_doc);
   for (size_t i = 0; i < ix->found.n; i++) {
     size_t e = ix->found.v[i];
     if (i && e == ix->found.v[i - 1])
       continue;
-    const uint64_t *b = ms->sigs.v + e * MINHASH_K;
     double lb = (double)ms->sig_len.v[e];
-    size_t same = 0;
-    for (size_t k = 0; k < MINHASH_K; k++)
-      same += a[k] == b[k];
-    double j = (double)same / MINHASH_K;
+    double j = sketch_jaccard(a, na, ms->sigs.v + e * SKETCH_K,
+                              ms->sig_n.v[e]);
     double inter = j / (1 + j) * (la + lb);
     double shorter = la < lb ? la : lb;
     if (inter / shorter >= 0.8)
@@ -400,11 +423,13 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
   memcpy(gd->published, doc->published, sizeof(gd->published));
   gd->published_from = doc->published_from;
 
-  NG_VEC_GROW(ms->sigs, (d + 1) * MINHASH_K);
+  NG_VEC_GROW(ms->sigs, (d + 1) * SKETCH_K);
+  NG_VEC_GROW(ms->sig_n, d + 1);
   NG_VEC_GROW(ms->sig_len, d + 1);
-  signature(doc, ms->sigs.v + d * MINHASH_K, &ms->sig_len.v[d]);
-  ms->sigs.n = (d + 1) * MINHASH_K;
-  ms->sig_len.n = d + 1;
+  signature(doc, ms->sigs.v + d * SKETCH_K, &ms->sig_n.v[d],
+            &ms->sig_len.v[d]);
+  ms->sigs.n = (d + 1) * SKETCH_K;
+  ms->sig_n.n = ms->sig_len.n = d + 1;
   gd->duplicate_of = duplicate_of(ms, d);
 
   size_t base = ms->recs.n;
@@ -1638,6 +1663,7 @@ void ng_merge_state_free(struct ng_merge_state *ms)
   NG_VEC_FREE(ms->rels);
   NG_VEC_FREE(ms->events);
   NG_VEC_FREE(ms->sigs);
+  NG_VEC_FREE(ms->sig_n);
   NG_VEC_FREE(ms->sig_len);
   if (ms->dups) {
     free(ms->dups->slots);
