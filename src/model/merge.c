@@ -196,10 +196,53 @@ static void alias_key(const char *alias, ng_entity_type type, ng_buf *out)
   ng_name_letters(alias + 1, strlen(alias + 1), out);
 }
 
+/* "|<type>" after a key, so that names of two types never meet. */
+static void type_suffix(ng_buf *key, ng_entity_type type)
+{
+  ng_buf_addch(key, '|');
+  ng_buf_addch(key, (char)('0' + (int)type)); /* one digit: three types */
+}
+
 static size_t *put_key(ng_strmap *m, const ng_buf *key, size_t val,
                        int *added)
 {
   return ng_strmap_put(m, key->ptr, key->len, val, added);
+}
+
+/*
+ * Every record's name_key(), made once: the entity rules look a record's
+ * key up several times each.  Key i is all.ptr[off[i] .. off[i + 1]).
+ */
+typedef struct key_cache {
+  ng_buf all;
+  size_t *off;
+} key_cache;
+
+static void key_cache_init(key_cache *kc, const struct ng_merge_state *ms)
+{
+  ng_buf key = NG_BUF_INIT;
+  kc->all = (ng_buf)NG_BUF_INIT;
+  kc->off = ng_xmalloc((ms->recs.n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < ms->recs.n; i++) {
+    kc->off[i] = kc->all.len;
+    name_key(ms->recs.v[i].name, ms->recs.v[i].type, &key);
+    ng_buf_add(&kc->all, key.ptr, key.len);
+  }
+  kc->off[ms->recs.n] = kc->all.len;
+  ng_buf_release(&key);
+}
+
+/* Record i's key into out. */
+static void cached_key(const key_cache *kc, size_t i, ng_buf *out)
+{
+  ng_buf_reset(out);
+  ng_buf_add(out, kc->all.ptr + kc->off[i], kc->off[i + 1] - kc->off[i]);
+}
+
+static void key_cache_release(key_cache *kc)
+{
+  ng_buf_release(&kc->all);
+  free(kc->off);
 }
 
 /* ------------------------------------------------------------------ */
@@ -247,9 +290,14 @@ static void signature(const ng_doc *doc, uint64_t *sig, size_t *n,
     /* Most shingles lose here once the sketch is full. */
     if (*n == SKETCH_K && sh >= sig[SKETCH_K - 1])
       continue;
-    size_t i = *n;
-    while (i > 0 && sig[i - 1] > sh)
-      i--;
+    size_t i = 0, hi = *n; /* where sh goes: the first value above it */
+    while (i < hi) {
+      size_t mid = i + (hi - i) / 2;
+      if (sig[mid] <= sh)
+        i = mid + 1;
+      else
+        hi = mid;
+    }
     if (i > 0 && sig[i - 1] == sh)
       continue; /* a repeated shingle */
     if (*n < SKETCH_K)
@@ -590,7 +638,7 @@ static size_t spelling_slack(size_t n)
  * names must agree.
  */
 static void join_misspellings(struct ng_merge_state *ms, size_t *parent,
-                              const ng_strmap *by_name)
+                              const ng_strmap *by_name, const key_cache *kc)
 {
   size_t n = ms->recs.n;
   ng_buf key = NG_BUF_INIT;
@@ -607,11 +655,11 @@ static void join_misspellings(struct ng_merge_state *ms, size_t *parent,
     const rec *r = &ms->recs.v[i];
     if (r->type != NG_ENTITY_PERSON)
       continue;
-    name_key(r->name, r->type, &key);
+    cached_key(kc, i, &key);
     size_t len = key.len;
     if (ng_name_words(key.ptr, len) < 2)
       continue;
-    ng_buf_addf(&key, "|%d", (int)r->type);
+    type_suffix(&key, r->type);
     const size_t *first = ng_strmap_get(by_name, key.ptr, key.len);
     if (!first || *first != i)
       continue;
@@ -717,12 +765,14 @@ static void union_entities(ng_graph *g, size_t *parent)
   ng_strmap by_name = NG_STRMAP_INIT, by_surname = NG_STRMAP_INIT,
             by_alias = NG_STRMAP_INIT;
   int added;
+  key_cache kc;
+  key_cache_init(&kc, ms);
 
   /* 1. Same type, same name key. */
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
-    name_key(r->name, r->type, &key);
-    ng_buf_addf(&key, "|%d", (int)r->type);
+    cached_key(&kc, i, &key);
+    type_suffix(&key, r->type);
     size_t *slot = put_key(&by_name, &key, i, &added);
     if (!added)
       unite(parent, *slot, i);
@@ -735,7 +785,7 @@ static void union_entities(ng_graph *g, size_t *parent)
       if (al[0] != '@' && !strchr(al, ' '))
         continue;
       alias_key(al, r->type, &key);
-      ng_buf_addf(&key, "|%d", (int)r->type);
+      type_suffix(&key, r->type);
       size_t *slot = put_key(&by_alias, &key, i, &added);
       if (!added)
         unite(parent, *slot, i);
@@ -746,7 +796,7 @@ static void union_entities(ng_graph *g, size_t *parent)
     }
   }
   /* 5. A misspelt full name, where the context backs it. */
-  join_misspellings(ms, parent, &by_name);
+  join_misspellings(ms, parent, &by_name, &kc);
   /*
    * 2. Surnames: map each surname to the one full name that ends in it;
    * a second, different full name makes the surname ambiguous.
@@ -756,7 +806,7 @@ static void union_entities(ng_graph *g, size_t *parent)
     rec *r = &ms->recs.v[i];
     if (r->type != NG_ENTITY_PERSON)
       continue;
-    name_key(r->name, r->type, &key);
+    cached_key(&kc, i, &key);
     if (ng_name_words(key.ptr, key.len) < 2)
       continue;
     size_t sl;
@@ -770,7 +820,7 @@ static void union_entities(ng_graph *g, size_t *parent)
     rec *r = &ms->recs.v[i];
     if (r->type != NG_ENTITY_PERSON)
       continue;
-    name_key(r->name, r->type, &key);
+    cached_key(&kc, i, &key);
     if (ng_name_words(key.ptr, key.len) != 1)
       continue;
     const size_t *slot = ng_strmap_get(&by_surname, key.ptr, key.len);
@@ -792,7 +842,10 @@ static void union_entities(ng_graph *g, size_t *parent)
   }
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
-    name_key(r->name, NG_ENTITY_ORG, &key);
+    /* name_key(r->name, NG_ENTITY_ORG): the suffix off a person's too. */
+    cached_key(&kc, i, &key);
+    if (r->type == NG_ENTITY_PERSON)
+      ng_buf_setlen(&key, ng_name_strip_suffix(key.ptr, key.len));
     size_t ri = find(parent, i);
     size_t *slot = put_key(&by_plain, &key, ri, &added);
     if (added)
@@ -820,6 +873,7 @@ static void union_entities(ng_graph *g, size_t *parent)
   ng_strmap_release(&by_surname);
   ng_strmap_release(&by_alias);
   ng_buf_release(&key);
+  key_cache_release(&kc);
 }
 
 static int cmp_str(const void *a, const void *b)
