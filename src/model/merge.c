@@ -1282,27 +1282,96 @@ static void reanchor(evrec *r, ng_ymd a)
 }
 
 /*
- * Doc d has no date: the earliest day that most of its relative event
- * dates allow, against the same happenings in dated documents.  0 and
- * *out set, or -1.
+ * What infer_published() looks up for every undated document, made once
+ * instead of by a walk over every record (or document) each time: each
+ * document's event records and the documents that duplicate it, both
+ * ascending, and the anchors, the records that can date another
+ * article (a full day in a dated document), with their day numbers.
  */
-static int date_from_events(const ng_graph *g, size_t d, const size_t *rec_entity,
-                            int64_t *out)
+typedef struct pub_index {
+  size_t *rec_off, *recs; /* doc d's records: recs[rec_off[d] .. rec_off[d + 1]) */
+  size_t *dup_off, *dups; /* the documents duplicating d, the same way */
+  NG_VEC(size_t) anchors;
+  NG_VEC(int64_t) anchor_day;
+} pub_index;
+
+/* owner[i] for i < n, as lists per document (n_docs of them) in *off, *v. */
+static void group_by_doc(const size_t *owner, size_t n, size_t n_docs,
+                         size_t **off, size_t **v)
+{
+  size_t *o = ng_xcalloc(n_docs + 2, sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    if (owner[i] < n_docs)
+      o[owner[i] + 2]++;
+  for (size_t d = 0; d < n_docs; d++)
+    o[d + 2] += o[d + 1];
+  size_t *out = ng_xmalloc((n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    if (owner[i] < n_docs)
+      out[o[owner[i] + 1]++] = i;
+  *off = o;
+  *v = out;
+}
+
+/* Record i, if it can date another article, as the next anchor. */
+static void add_anchor(pub_index *px, const ng_graph *g, size_t i)
+{
+  const evrec *q = &g->merge->events.v[i];
+  int ok;
+  int64_t day;
+  if (!g->docs.v[q->doc].published[0] || q->precision != NG_PREC_DAY ||
+      !(day = day_of(q->date, &ok), ok))
+    return;
+  *NG_VEC_PUSH(px->anchors) = i;
+  *NG_VEC_PUSH(px->anchor_day) = day;
+}
+
+static void pub_index_init(pub_index *px, const ng_graph *g)
+{
+  const struct ng_merge_state *ms = g->merge;
+  size_t n = ms->events.n, nd = g->docs.n;
+  size_t *owner = ng_xmalloc(((n > nd ? n : nd) + 1) * sizeof(size_t));
+  memset(px, 0, sizeof(*px));
+  for (size_t i = 0; i < n; i++)
+    owner[i] = ms->events.v[i].doc;
+  group_by_doc(owner, n, nd, &px->rec_off, &px->recs);
+  for (size_t e = 0; e < nd; e++)
+    owner[e] = g->docs.v[e].duplicate_of;
+  group_by_doc(owner, nd, nd, &px->dup_off, &px->dups);
+  free(owner);
+  for (size_t i = 0; i < n; i++)
+    add_anchor(px, g, i);
+}
+
+static void pub_index_release(pub_index *px)
+{
+  free(px->rec_off);
+  free(px->recs);
+  free(px->dup_off);
+  free(px->dups);
+  NG_VEC_FREE(px->anchors);
+  NG_VEC_FREE(px->anchor_day);
+}
+
+/*
+ * Doc d has no date: the earliest day that most of its relative event
+ * dates allow, against the same happenings in dated documents (the
+ * anchors; d, undated, has none).  0 and *out set, or -1.
+ */
+static int date_from_events(const ng_graph *g, const pub_index *px, size_t d,
+                            const size_t *rec_entity, int64_t *out)
 {
   const struct ng_merge_state *ms = g->merge;
   NG_VEC(span64) cons = {0};
-  for (size_t i = 0; i < ms->events.n; i++) {
-    const evrec *r = &ms->events.v[i];
-    if (r->doc != d || r->rel.kind == NG_REL_NONE)
+  for (size_t x = px->rec_off[d]; x < px->rec_off[d + 1]; x++) {
+    const evrec *r = &ms->events.v[px->recs[x]];
+    if (r->rel.kind == NG_REL_NONE)
       continue;
-    for (size_t j = 0; j < ms->events.n; j++) {
-      const evrec *q = &ms->events.v[j];
-      int ok;
-      int64_t day;
+    for (size_t j = 0; j < px->anchors.n; j++) {
+      const evrec *q = &ms->events.v[px->anchors.v[j]];
       span64 sp;
-      if (q->doc == d || !g->docs.v[q->doc].published[0] ||
-          q->precision != NG_PREC_DAY || !(day = day_of(q->date, &ok), ok) ||
-          !same_happening(r, q, rec_entity) || !solve(&r->rel, day, &sp))
+      if (!same_happening(r, q, rec_entity) ||
+          !solve(&r->rel, px->anchor_day.v[j], &sp))
         continue;
       *NG_VEC_PUSH(cons) = sp;
     }
@@ -1329,6 +1398,8 @@ static int date_from_events(const ng_graph *g, size_t d, const size_t *rec_entit
 static void infer_published(ng_graph *g, const size_t *rec_entity)
 {
   struct ng_merge_state *ms = g->merge;
+  pub_index px;
+  pub_index_init(&px, g);
   /* A date inferred may date another article: go round until none is new. */
   for (int changed = 1; changed;) {
     changed = 0;
@@ -1341,11 +1412,13 @@ static void infer_published(ng_graph *g, const size_t *rec_entity)
       size_t dup = gd->duplicate_of;
       if (dup != NO_DOC && g->docs.v[dup].published[0])
         found = ng_parse_iso_date(g->docs.v[dup].published, &a) == 0;
-      for (size_t e = 0; e < g->docs.n && !found; e++)
-        if (g->docs.v[e].duplicate_of == d && g->docs.v[e].published[0])
-          found = ng_parse_iso_date(g->docs.v[e].published, &a) == 0;
+      for (size_t x = px.dup_off[d]; x < px.dup_off[d + 1] && !found; x++) {
+        const ng_gdoc *e = &g->docs.v[px.dups[x]];
+        if (e->published[0])
+          found = ng_parse_iso_date(e->published, &a) == 0;
+      }
       int64_t day;
-      if (!found && date_from_events(g, d, rec_entity, &day) == 0) {
+      if (!found && date_from_events(g, &px, d, rec_entity, &day) == 0) {
         a = ng_civil_from_days(day);
         found = 1;
       }
@@ -1353,12 +1426,14 @@ static void infer_published(ng_graph *g, const size_t *rec_entity)
         continue;
       ng_ymd_format(a, gd->published);
       gd->published_from = NG_PUB_INFERRED;
-      for (size_t i = 0; i < ms->events.n; i++)
-        if (ms->events.v[i].doc == d)
-          reanchor(&ms->events.v[i], a);
+      for (size_t x = px.rec_off[d]; x < px.rec_off[d + 1]; x++) {
+        reanchor(&ms->events.v[px.recs[x]], a);
+        add_anchor(&px, g, px.recs[x]);
+      }
       changed = 1;
     }
   }
+  pub_index_release(&px);
 }
 
 /* ---- clusters ---- */
