@@ -19,7 +19,7 @@
  *    The canonical name is the most complete form: most words, then most
  *    mentions.
  *  - Near-duplicate documents (the same article syndicated) are found
- *    by MinHash over word shingles; they stay sources, but their
+ *    by bottom-k sketches of word shingles; they stay sources, but their
  *    co-mentions are not counted again.
  *  - Publication dates: an article without one takes the date of the
  *    article it duplicates, else the earliest date that fits most of
@@ -51,7 +51,7 @@
 #include "util/civil.h"
 #include "util/strmap.h"
 
-#define MINHASH_K 64
+#define SKETCH_K 64
 #define NO_DOC ((size_t)-1)
 
 typedef struct rec {
@@ -97,9 +97,10 @@ struct ng_merge_state {
   NG_VEC(pair) pairs;
   NG_VEC(rel) rels;
   NG_VEC(evrec) events;
-  NG_VEC(uint64_t) sigs; /* MINHASH_K per document */
+  NG_VEC(uint64_t) sigs;  /* room for SKETCH_K per document */
+  NG_VEC(size_t) sig_n;   /* values in each document's sketch */
   NG_VEC(size_t) sig_len; /* shingles per document */
-  struct dup_index *dups;  /* MinHash values -> documents, for duplicate_of() */
+  struct dup_index *dups; /* sketch values -> documents, for duplicate_of() */
 };
 
 /* ------------------------------------------------------------------ */
@@ -195,10 +196,53 @@ static void alias_key(const char *alias, ng_entity_type type, ng_buf *out)
   ng_name_letters(alias + 1, strlen(alias + 1), out);
 }
 
+/* "|<type>" after a key, so that names of two types never meet. */
+static void type_suffix(ng_buf *key, ng_entity_type type)
+{
+  ng_buf_addch(key, '|');
+  ng_buf_addch(key, (char)('0' + (int)type)); /* one digit: three types */
+}
+
 static size_t *put_key(ng_strmap *m, const ng_buf *key, size_t val,
                        int *added)
 {
   return ng_strmap_put(m, key->ptr, key->len, val, added);
+}
+
+/*
+ * Every record's name_key(), made once: the entity rules look a record's
+ * key up several times each.  Key i is all.ptr[off[i] .. off[i + 1]).
+ */
+typedef struct key_cache {
+  ng_buf all;
+  size_t *off;
+} key_cache;
+
+static void key_cache_init(key_cache *kc, const struct ng_merge_state *ms)
+{
+  ng_buf key = NG_BUF_INIT;
+  kc->all = (ng_buf)NG_BUF_INIT;
+  kc->off = ng_xmalloc((ms->recs.n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < ms->recs.n; i++) {
+    kc->off[i] = kc->all.len;
+    name_key(ms->recs.v[i].name, ms->recs.v[i].type, &key);
+    ng_buf_add(&kc->all, key.ptr, key.len);
+  }
+  kc->off[ms->recs.n] = kc->all.len;
+  ng_buf_release(&key);
+}
+
+/* Record i's key into out. */
+static void cached_key(const key_cache *kc, size_t i, ng_buf *out)
+{
+  ng_buf_reset(out);
+  ng_buf_add(out, kc->all.ptr + kc->off[i], kc->off[i + 1] - kc->off[i]);
+}
+
+static void key_cache_release(key_cache *kc)
+{
+  ng_buf_release(&kc->all);
+  free(kc->off);
 }
 
 /* ------------------------------------------------------------------ */
@@ -211,40 +255,29 @@ static struct ng_merge_state *state(ng_graph *g)
   return g->merge;
 }
 
-/* mix() after its first step, x ^= x >> 33. */
-static uint64_t mix_rest(uint64_t x)
+/*
+ * A document's bottom-k sketch: the SKETCH_K smallest distinct hashes of
+ * its word 4-shingles, ascending, in sig[0..*n) (*n < SKETCH_K when it has
+ * fewer distinct shingles); its shingle count in *len.  One hash per
+ * shingle, where MinHash with SKETCH_K values takes SKETCH_K: the small
+ * hashes of a document are a random sample of its shingles, and the same
+ * shingle has the same hash in every document, so two sketches tell how
+ * much two documents share (duplicate_of()).
+ */
+static void signature(const ng_doc *doc, uint64_t *sig, size_t *n,
+                      size_t *len)
 {
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
-/* MinHash of a document's word 4-shingles; its shingle count in *len. */
-static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
-{
-  /*
-   * The k-th value of a shingle is mix(sh ^ key_k).  mix() starts with
-   * x ^= x >> 33, which distributes over the xor: that step is done once
-   * for sh and once for each key here, not 64 times per shingle.
-   */
-  uint64_t key[MINHASH_K];
-  for (size_t k = 0; k < MINHASH_K; k++) {
-    uint64_t c = 0x9E3779B97F4A7C15ULL * (k + 1);
-    key[k] = c ^ (c >> 33);
-    sig[k] = UINT64_MAX;
-  }
+  *n = 0;
   *len = 0;
   uint64_t w[4] = {0, 0, 0, 0};
   size_t words = 0;
   for (size_t t = 0; t < doc->tokens.n; t++) {
     if (!(doc->tokens.v[t].flags & (NG_TOK_WORD | NG_TOK_NUM)))
       continue;
-    size_t n;
-    const char *s = ng_tok_text(doc, t, &n);
+    size_t tn;
+    const char *s = ng_tok_text(doc, t, &tn);
     uint64_t h = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < tn; i++)
       h = h * 31 + (uint64_t)tolower((unsigned char)s[i]);
     w[0] = w[1];
     w[1] = w[2];
@@ -254,21 +287,32 @@ static void signature(const ng_doc *doc, uint64_t *sig, size_t *len)
       continue;
     uint64_t sh = mix(w[0] ^ (w[1] << 1) ^ (w[2] << 2) ^ (w[3] << 3));
     (*len)++;
-    sh ^= sh >> 33;
-    for (size_t k = 0; k < MINHASH_K; k++) {
-      uint64_t v = mix_rest(sh ^ key[k]); /* mix(original sh ^ c_k) */
-      if (v < sig[k])
-        sig[k] = v;
+    /* Most shingles lose here once the sketch is full. */
+    if (*n == SKETCH_K && sh >= sig[SKETCH_K - 1])
+      continue;
+    size_t i = 0, hi = *n; /* where sh goes: the first value above it */
+    while (i < hi) {
+      size_t mid = i + (hi - i) / 2;
+      if (sig[mid] <= sh)
+        i = mid + 1;
+      else
+        hi = mid;
     }
+    if (i > 0 && sig[i - 1] == sh)
+      continue; /* a repeated shingle */
+    if (*n < SKETCH_K)
+      (*n)++;
+    memmove(sig + i + 1, sig + i, (*n - 1 - i) * sizeof(*sig));
+    sig[i] = sh;
   }
 }
 
 /*
- * Which documents hold which MinHash value at which position: an
- * open-addressing multimap from a hash of (position, value) to document.
- * Two documents that share no value have nothing in common by MinHash's
- * estimate and cannot be duplicates, so duplicate_of() need only weigh the
- * documents found here instead of every earlier one.
+ * Which documents hold which sketch value: an open-addressing multimap
+ * from the value (a hash already) to document.  Two documents that share
+ * no value have nothing in common by the sketches' estimate and cannot be
+ * duplicates, so duplicate_of() need only weigh the documents found here
+ * instead of every earlier one.
  */
 typedef struct dup_slot {
   uint64_t key; /* 0: empty */
@@ -281,10 +325,9 @@ struct dup_index {
   NG_VEC(size_t) found;
 };
 
-static uint64_t dup_key(size_t k, uint64_t value)
+static uint64_t dup_key(uint64_t value)
 {
-  uint64_t h = mix(value ^ (0x9E3779B97F4A7C15ULL * (k + 1)));
-  return h ? h : 1;
+  return value ? value : 1;
 }
 
 static void dup_insert(struct dup_index *ix, uint64_t key, size_t doc)
@@ -315,13 +358,44 @@ static int cmp_doc(const void *a, const void *b)
 }
 
 /*
+ * The Jaccard similarity of two documents by their sketches a[0..na) and
+ * b[0..nb).  Below the smaller of the two sketches' largest values (a
+ * sketch with fewer than SKETCH_K values holds its whole document, so
+ * sets no bound), both sketches hold every hash of their documents:
+ * those values are a random sample of the union, and the share found in
+ * both is the estimate.
+ */
+static double sketch_jaccard(const uint64_t *a, size_t na, const uint64_t *b,
+                             size_t nb)
+{
+  uint64_t bound = UINT64_MAX;
+  if (na == SKETCH_K)
+    bound = a[na - 1];
+  if (nb == SKETCH_K && b[nb - 1] < bound)
+    bound = b[nb - 1];
+  size_t i = 0, j = 0, both = 0, all = 0;
+  while (i < na || j < nb) {
+    uint64_t x = i < na ? a[i] : UINT64_MAX, y = j < nb ? b[j] : UINT64_MAX;
+    uint64_t v = x < y ? x : y;
+    if (v > bound)
+      break;
+    all++;
+    both += x == y;
+    i += x == v;
+    j += y == v;
+  }
+  return all ? (double)both / (double)all : 0;
+}
+
+/*
  * Is document d a near-duplicate of an earlier one?  The shorter text's
  * shingles must lie at least 80% inside the longer one's.  The earliest
  * such document is the answer.
  */
 static size_t duplicate_of(struct ng_merge_state *ms, size_t d)
 {
-  const uint64_t *a = ms->sigs.v + d * MINHASH_K;
+  const uint64_t *a = ms->sigs.v + d * SKETCH_K;
+  size_t na = ms->sig_n.v[d];
   double la = (double)ms->sig_len.v[d];
   if (la < 20)
     return NO_DOC;
@@ -329,27 +403,24 @@ static size_t duplicate_of(struct ng_merge_state *ms, size_t d)
     ms->dups = ng_xcalloc(1, sizeof(*ms->dups));
   struct dup_index *ix = ms->dups;
   ix->found.n = 0;
-  for (size_t k = 0; ix->cap && k < MINHASH_K; k++) {
-    uint64_t key = dup_key(k, a[k]);
+  for (size_t k = 0; ix->cap && k < na; k++) {
+    uint64_t key = dup_key(a[k]);
     for (size_t h = (size_t)key & (ix->cap - 1); ix->slots[h].key;
          h = (h + 1) & (ix->cap - 1))
       if (ix->slots[h].key == key)
         *NG_VEC_PUSH(ix->found) = ix->slots[h].doc;
   }
-  for (size_t k = 0; k < MINHASH_K; k++)
-    dup_insert(ix, dup_key(k, a[k]), d);
+  for (size_t k = 0; k < na; k++)
+    dup_insert(ix, dup_key(a[k]), d);
   if (ix->found.n > 1)
     qsort(ix->found.v, ix->found.n, sizeof(size_t), cmp_doc);
   for (size_t i = 0; i < ix->found.n; i++) {
     size_t e = ix->found.v[i];
     if (i && e == ix->found.v[i - 1])
       continue;
-    const uint64_t *b = ms->sigs.v + e * MINHASH_K;
     double lb = (double)ms->sig_len.v[e];
-    size_t same = 0;
-    for (size_t k = 0; k < MINHASH_K; k++)
-      same += a[k] == b[k];
-    double j = (double)same / MINHASH_K;
+    double j = sketch_jaccard(a, na, ms->sigs.v + e * SKETCH_K,
+                              ms->sig_n.v[e]);
     double inter = j / (1 + j) * (la + lb);
     double shorter = la < lb ? la : lb;
     if (inter / shorter >= 0.8)
@@ -400,11 +471,13 @@ int ng_graph_add(ng_graph *g, const ng_doc *doc, ng_err *err)
   memcpy(gd->published, doc->published, sizeof(gd->published));
   gd->published_from = doc->published_from;
 
-  NG_VEC_GROW(ms->sigs, (d + 1) * MINHASH_K);
+  NG_VEC_GROW(ms->sigs, (d + 1) * SKETCH_K);
+  NG_VEC_GROW(ms->sig_n, d + 1);
   NG_VEC_GROW(ms->sig_len, d + 1);
-  signature(doc, ms->sigs.v + d * MINHASH_K, &ms->sig_len.v[d]);
-  ms->sigs.n = (d + 1) * MINHASH_K;
-  ms->sig_len.n = d + 1;
+  signature(doc, ms->sigs.v + d * SKETCH_K, &ms->sig_n.v[d],
+            &ms->sig_len.v[d]);
+  ms->sigs.n = (d + 1) * SKETCH_K;
+  ms->sig_n.n = ms->sig_len.n = d + 1;
   gd->duplicate_of = duplicate_of(ms, d);
 
   size_t base = ms->recs.n;
@@ -565,7 +638,7 @@ static size_t spelling_slack(size_t n)
  * names must agree.
  */
 static void join_misspellings(struct ng_merge_state *ms, size_t *parent,
-                              const ng_strmap *by_name)
+                              const ng_strmap *by_name, const key_cache *kc)
 {
   size_t n = ms->recs.n;
   ng_buf key = NG_BUF_INIT;
@@ -582,11 +655,11 @@ static void join_misspellings(struct ng_merge_state *ms, size_t *parent,
     const rec *r = &ms->recs.v[i];
     if (r->type != NG_ENTITY_PERSON)
       continue;
-    name_key(r->name, r->type, &key);
+    cached_key(kc, i, &key);
     size_t len = key.len;
     if (ng_name_words(key.ptr, len) < 2)
       continue;
-    ng_buf_addf(&key, "|%d", (int)r->type);
+    type_suffix(&key, r->type);
     const size_t *first = ng_strmap_get(by_name, key.ptr, key.len);
     if (!first || *first != i)
       continue;
@@ -692,12 +765,14 @@ static void union_entities(ng_graph *g, size_t *parent)
   ng_strmap by_name = NG_STRMAP_INIT, by_surname = NG_STRMAP_INIT,
             by_alias = NG_STRMAP_INIT;
   int added;
+  key_cache kc;
+  key_cache_init(&kc, ms);
 
   /* 1. Same type, same name key. */
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
-    name_key(r->name, r->type, &key);
-    ng_buf_addf(&key, "|%d", (int)r->type);
+    cached_key(&kc, i, &key);
+    type_suffix(&key, r->type);
     size_t *slot = put_key(&by_name, &key, i, &added);
     if (!added)
       unite(parent, *slot, i);
@@ -710,7 +785,7 @@ static void union_entities(ng_graph *g, size_t *parent)
       if (al[0] != '@' && !strchr(al, ' '))
         continue;
       alias_key(al, r->type, &key);
-      ng_buf_addf(&key, "|%d", (int)r->type);
+      type_suffix(&key, r->type);
       size_t *slot = put_key(&by_alias, &key, i, &added);
       if (!added)
         unite(parent, *slot, i);
@@ -721,7 +796,7 @@ static void union_entities(ng_graph *g, size_t *parent)
     }
   }
   /* 5. A misspelt full name, where the context backs it. */
-  join_misspellings(ms, parent, &by_name);
+  join_misspellings(ms, parent, &by_name, &kc);
   /*
    * 2. Surnames: map each surname to the one full name that ends in it;
    * a second, different full name makes the surname ambiguous.
@@ -731,7 +806,7 @@ static void union_entities(ng_graph *g, size_t *parent)
     rec *r = &ms->recs.v[i];
     if (r->type != NG_ENTITY_PERSON)
       continue;
-    name_key(r->name, r->type, &key);
+    cached_key(&kc, i, &key);
     if (ng_name_words(key.ptr, key.len) < 2)
       continue;
     size_t sl;
@@ -745,7 +820,7 @@ static void union_entities(ng_graph *g, size_t *parent)
     rec *r = &ms->recs.v[i];
     if (r->type != NG_ENTITY_PERSON)
       continue;
-    name_key(r->name, r->type, &key);
+    cached_key(&kc, i, &key);
     if (ng_name_words(key.ptr, key.len) != 1)
       continue;
     const size_t *slot = ng_strmap_get(&by_surname, key.ptr, key.len);
@@ -767,7 +842,10 @@ static void union_entities(ng_graph *g, size_t *parent)
   }
   for (size_t i = 0; i < n; i++) {
     rec *r = &ms->recs.v[i];
-    name_key(r->name, NG_ENTITY_ORG, &key);
+    /* name_key(r->name, NG_ENTITY_ORG): the suffix off a person's too. */
+    cached_key(&kc, i, &key);
+    if (r->type == NG_ENTITY_PERSON)
+      ng_buf_setlen(&key, ng_name_strip_suffix(key.ptr, key.len));
     size_t ri = find(parent, i);
     size_t *slot = put_key(&by_plain, &key, ri, &added);
     if (added)
@@ -795,6 +873,7 @@ static void union_entities(ng_graph *g, size_t *parent)
   ng_strmap_release(&by_surname);
   ng_strmap_release(&by_alias);
   ng_buf_release(&key);
+  key_cache_release(&kc);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -1203,27 +1282,96 @@ static void reanchor(evrec *r, ng_ymd a)
 }
 
 /*
- * Doc d has no date: the earliest day that most of its relative event
- * dates allow, against the same happenings in dated documents.  0 and
- * *out set, or -1.
+ * What infer_published() looks up for every undated document, made once
+ * instead of by a walk over every record (or document) each time: each
+ * document's event records and the documents that duplicate it, both
+ * ascending, and the anchors, the records that can date another
+ * article (a full day in a dated document), with their day numbers.
  */
-static int date_from_events(const ng_graph *g, size_t d, const size_t *rec_entity,
-                            int64_t *out)
+typedef struct pub_index {
+  size_t *rec_off, *recs; /* doc d's records: recs[rec_off[d] .. rec_off[d + 1]) */
+  size_t *dup_off, *dups; /* the documents duplicating d, the same way */
+  NG_VEC(size_t) anchors;
+  NG_VEC(int64_t) anchor_day;
+} pub_index;
+
+/* owner[i] for i < n, as lists per document (n_docs of them) in *off, *v. */
+static void group_by_doc(const size_t *owner, size_t n, size_t n_docs,
+                         size_t **off, size_t **v)
+{
+  size_t *o = ng_xcalloc(n_docs + 2, sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    if (owner[i] < n_docs)
+      o[owner[i] + 2]++;
+  for (size_t d = 0; d < n_docs; d++)
+    o[d + 2] += o[d + 1];
+  size_t *out = ng_xmalloc((n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    if (owner[i] < n_docs)
+      out[o[owner[i] + 1]++] = i;
+  *off = o;
+  *v = out;
+}
+
+/* Record i, if it can date another article, as the next anchor. */
+static void add_anchor(pub_index *px, const ng_graph *g, size_t i)
+{
+  const evrec *q = &g->merge->events.v[i];
+  int ok;
+  int64_t day;
+  if (!g->docs.v[q->doc].published[0] || q->precision != NG_PREC_DAY ||
+      !(day = day_of(q->date, &ok), ok))
+    return;
+  *NG_VEC_PUSH(px->anchors) = i;
+  *NG_VEC_PUSH(px->anchor_day) = day;
+}
+
+static void pub_index_init(pub_index *px, const ng_graph *g)
+{
+  const struct ng_merge_state *ms = g->merge;
+  size_t n = ms->events.n, nd = g->docs.n;
+  size_t *owner = ng_xmalloc(((n > nd ? n : nd) + 1) * sizeof(size_t));
+  memset(px, 0, sizeof(*px));
+  for (size_t i = 0; i < n; i++)
+    owner[i] = ms->events.v[i].doc;
+  group_by_doc(owner, n, nd, &px->rec_off, &px->recs);
+  for (size_t e = 0; e < nd; e++)
+    owner[e] = g->docs.v[e].duplicate_of;
+  group_by_doc(owner, nd, nd, &px->dup_off, &px->dups);
+  free(owner);
+  for (size_t i = 0; i < n; i++)
+    add_anchor(px, g, i);
+}
+
+static void pub_index_release(pub_index *px)
+{
+  free(px->rec_off);
+  free(px->recs);
+  free(px->dup_off);
+  free(px->dups);
+  NG_VEC_FREE(px->anchors);
+  NG_VEC_FREE(px->anchor_day);
+}
+
+/*
+ * Doc d has no date: the earliest day that most of its relative event
+ * dates allow, against the same happenings in dated documents (the
+ * anchors; d, undated, has none).  0 and *out set, or -1.
+ */
+static int date_from_events(const ng_graph *g, const pub_index *px, size_t d,
+                            const size_t *rec_entity, int64_t *out)
 {
   const struct ng_merge_state *ms = g->merge;
   NG_VEC(span64) cons = {0};
-  for (size_t i = 0; i < ms->events.n; i++) {
-    const evrec *r = &ms->events.v[i];
-    if (r->doc != d || r->rel.kind == NG_REL_NONE)
+  for (size_t x = px->rec_off[d]; x < px->rec_off[d + 1]; x++) {
+    const evrec *r = &ms->events.v[px->recs[x]];
+    if (r->rel.kind == NG_REL_NONE)
       continue;
-    for (size_t j = 0; j < ms->events.n; j++) {
-      const evrec *q = &ms->events.v[j];
-      int ok;
-      int64_t day;
+    for (size_t j = 0; j < px->anchors.n; j++) {
+      const evrec *q = &ms->events.v[px->anchors.v[j]];
       span64 sp;
-      if (q->doc == d || !g->docs.v[q->doc].published[0] ||
-          q->precision != NG_PREC_DAY || !(day = day_of(q->date, &ok), ok) ||
-          !same_happening(r, q, rec_entity) || !solve(&r->rel, day, &sp))
+      if (!same_happening(r, q, rec_entity) ||
+          !solve(&r->rel, px->anchor_day.v[j], &sp))
         continue;
       *NG_VEC_PUSH(cons) = sp;
     }
@@ -1250,6 +1398,8 @@ static int date_from_events(const ng_graph *g, size_t d, const size_t *rec_entit
 static void infer_published(ng_graph *g, const size_t *rec_entity)
 {
   struct ng_merge_state *ms = g->merge;
+  pub_index px;
+  pub_index_init(&px, g);
   /* A date inferred may date another article: go round until none is new. */
   for (int changed = 1; changed;) {
     changed = 0;
@@ -1262,11 +1412,13 @@ static void infer_published(ng_graph *g, const size_t *rec_entity)
       size_t dup = gd->duplicate_of;
       if (dup != NO_DOC && g->docs.v[dup].published[0])
         found = ng_parse_iso_date(g->docs.v[dup].published, &a) == 0;
-      for (size_t e = 0; e < g->docs.n && !found; e++)
-        if (g->docs.v[e].duplicate_of == d && g->docs.v[e].published[0])
-          found = ng_parse_iso_date(g->docs.v[e].published, &a) == 0;
+      for (size_t x = px.dup_off[d]; x < px.dup_off[d + 1] && !found; x++) {
+        const ng_gdoc *e = &g->docs.v[px.dups[x]];
+        if (e->published[0])
+          found = ng_parse_iso_date(e->published, &a) == 0;
+      }
       int64_t day;
-      if (!found && date_from_events(g, d, rec_entity, &day) == 0) {
+      if (!found && date_from_events(g, &px, d, rec_entity, &day) == 0) {
         a = ng_civil_from_days(day);
         found = 1;
       }
@@ -1274,12 +1426,14 @@ static void infer_published(ng_graph *g, const size_t *rec_entity)
         continue;
       ng_ymd_format(a, gd->published);
       gd->published_from = NG_PUB_INFERRED;
-      for (size_t i = 0; i < ms->events.n; i++)
-        if (ms->events.v[i].doc == d)
-          reanchor(&ms->events.v[i], a);
+      for (size_t x = px.rec_off[d]; x < px.rec_off[d + 1]; x++) {
+        reanchor(&ms->events.v[px.recs[x]], a);
+        add_anchor(&px, g, px.recs[x]);
+      }
       changed = 1;
     }
   }
+  pub_index_release(&px);
 }
 
 /* ---- clusters ---- */
@@ -1638,6 +1792,7 @@ void ng_merge_state_free(struct ng_merge_state *ms)
   NG_VEC_FREE(ms->rels);
   NG_VEC_FREE(ms->events);
   NG_VEC_FREE(ms->sigs);
+  NG_VEC_FREE(ms->sig_n);
   NG_VEC_FREE(ms->sig_len);
   if (ms->dups) {
     free(ms->dups->slots);

@@ -104,10 +104,18 @@ void ng_edge_id(const ng_graph *g, const ng_gedge *e, ng_buf *out)
 {
   const char *a = e->a < g->entities.n ? g->entities.v[e->a].id : "?";
   const char *b = e->b < g->entities.n ? g->entities.v[e->b].id : "?";
-  if (e->role)
-    ng_buf_addf(out, "role:%s|%s|%s", a, e->role, b);
-  else
-    ng_buf_addf(out, "co:%s|%s", a, b);
+  /* Pieces, not ng_buf_addf(): every edge of every format asks. */
+  if (e->role) {
+    ng_buf_add(out, "role:", 5);
+    ng_buf_adds(out, a);
+    ng_buf_addch(out, '|');
+    ng_buf_adds(out, e->role);
+  } else {
+    ng_buf_add(out, "co:", 3);
+    ng_buf_adds(out, a);
+  }
+  ng_buf_addch(out, '|');
+  ng_buf_adds(out, b);
 }
 
 /*

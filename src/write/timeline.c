@@ -3,153 +3,370 @@
  * events of the merged graph, in the graph's order (events by date).
  *
  * A corpus can hold a lot of events, so the file is never one jansson
- * tree: the outer object and arrays are written by hand, and each element
- * is built, dumped and freed on its own (and, through ng_write_file(),
- * sent to disk in chunks).  Each element is dumped with
- * JSON_INDENT(2) and shifted right to its depth, which gives exactly the
- * bytes jansson would write for the whole tree with JSON_INDENT(2); the
- * tests check that by loading and re-dumping the file.
+ * tree, nor a tree per element: building and freeing those cost more
+ * than the rest of the writer.  Each element is written straight into
+ * the output buffer (and, through ng_write_file(), sent to disk in
+ * chunks) with the layout jansson gives a whole tree with
+ * JSON_INDENT(2): a key or array item per line, indented two spaces a
+ * level, empty arrays as [].  The tests check that by loading and
+ * re-dumping the file.
+ *
+ * One function per object, writing its fields in order: a new field is
+ * one more key() line there.
  */
 #include <string.h>
 
 #include "write/write_internal.h"
 
-/* The arrays of the file, in the order they are written. */
-enum section { DOCUMENTS, ENTITIES, RELATIONS, EDGES, EVENTS, N_SECTIONS };
+/* ------------------------------------------------------------------ */
+/* Indented JSON, written as it goes                                   */
 
-static const char *const section_name[N_SECTIONS] = {
-    "documents", "entities", "relations", "edges", "events"};
+/*
+ * The writer's place: depth levels deep, and whether the innermost open
+ * object or array holds anything yet (for the ',' and for "[]").
+ */
+#define MAX_DEPTH 8
 
-static int put(json_t *obj, const char *key, json_t *value)
+typedef struct jw {
+  ng_buf *out;
+  unsigned depth;
+  unsigned char used[MAX_DEPTH];
+} jw;
+
+static void newline(jw *w, unsigned depth)
 {
-  return json_object_set_new(obj, key, value);
+  static const char spaces[2 * MAX_DEPTH] = "                ";
+  ng_buf_addch(w->out, '\n');
+  ng_buf_add(w->out, spaces, 2 * (size_t)depth);
 }
 
-/* See extract.c: arrays go in empty, keep their place, are filled later. */
-static json_t *put_array(json_t *obj, const char *key)
+/* Before an array item or an object key: the separator and indentation. */
+static void jw_item(jw *w)
 {
-  json_t *a = json_array();
-  return put(obj, key, a) == 0 ? a : NULL;
+  if (w->used[w->depth])
+    ng_buf_addch(w->out, ',');
+  w->used[w->depth] = 1;
+  newline(w, w->depth);
 }
 
-static json_t *num(size_t n)
+static void jw_open(jw *w, char c)
 {
-  return json_integer((json_int_t)n);
+  ng_buf_addch(w->out, c);
+  w->used[++w->depth] = 0; /* depth stays below MAX_DEPTH: see below */
+}
+
+static void jw_close(jw *w, char c)
+{
+  if (w->used[w->depth])
+    newline(w, w->depth - 1);
+  w->depth--;
+  ng_buf_addch(w->out, c);
+}
+
+/* "key": , for a literal key (nothing to escape). */
+#define key(w, k)                                                          \
+  (jw_item(w), ng_buf_add((w)->out, "\"" k "\": ", sizeof(k) + 3))
+
+static void str(jw *w, const char *s)
+{
+  ng_json_put_str(w->out, s);
+}
+
+static void num(jw *w, size_t n)
+{
+  ng_json_put_uint(w->out, n);
+}
+
+static void null(jw *w)
+{
+  ng_buf_add(w->out, "null", 4);
 }
 
 /* A fixed char array: its string, or null when empty. */
-static json_t *opt_fixed(const char *s, size_t size)
+static void opt_fixed(jw *w, const char *s, size_t size)
 {
   size_t n = strnlen(s, size);
-  return n ? ng_json_strn(s, n) : json_null();
+  if (n)
+    ng_json_put_strn(w->out, s, n);
+  else
+    null(w);
 }
 
-static json_t *doc_id(const ng_graph *g, size_t i)
+static void doc_id(jw *w, const ng_graph *g, size_t i)
 {
-  return i < g->docs.n ? ng_json_str(g->docs.v[i].id) : json_null();
+  if (i < g->docs.n)
+    str(w, g->docs.v[i].id);
+  else
+    null(w);
 }
 
-static json_t *entity_id(const ng_graph *g, size_t i)
+static void entity_id(jw *w, const ng_graph *g, size_t i)
 {
-  return i < g->entities.n ? ng_json_str(g->entities.v[i].id) : json_null();
+  if (i < g->entities.n)
+    str(w, g->entities.v[i].id);
+  else
+    null(w);
+}
+
+/* An array of strings on their own lines. */
+static void str_array(jw *w, char *const *v, size_t n)
+{
+  jw_open(w, '[');
+  for (size_t i = 0; i < n; i++) {
+    jw_item(w);
+    str(w, v[i]);
+  }
+  jw_close(w, ']');
+}
+
+/* An array of ids: id(g, v[i]) each. */
+static void id_array(jw *w, const ng_graph *g, const size_t *v, size_t n,
+                     void (*id)(jw *, const ng_graph *, size_t))
+{
+  jw_open(w, '[');
+  for (size_t i = 0; i < n; i++) {
+    jw_item(w);
+    id(w, g, v[i]);
+  }
+  jw_close(w, ']');
+}
+
+/* ------------------------------------------------------------------ */
+/* The objects                                                         */
+
+static void generator(jw *w)
+{
+  jw_open(w, '{');
+  key(w, "name");
+  str(w, "newsgraph");
+  key(w, "version");
+  str(w, ng_version());
+  jw_close(w, '}');
 }
 
 /* Where a fact was read: {"document", "sentence", "text", "start", "end", ...}. */
-static json_t *source(const ng_graph *g, const ng_gsource *s)
+static void source(jw *w, const ng_graph *g, const ng_gsource *s)
 {
-  json_t *o = json_object();
-  if (!o || put(o, "document", doc_id(g, s->doc)) ||
-      put(o, "sentence", num(s->sentence)) ||
-      put(o, "text", ng_json_str(s->text)) || put(o, "start", num(s->start)) ||
-      put(o, "end", num(s->end)) ||
-      /* A relation's source says how it named the role; it has no date. */
-      (s->role_text ? put(o, "role_text", ng_json_str(s->role_text))
-                    : put(o, "date_text", ng_json_str(s->date_text)) ||
-                          put(o, "date", opt_fixed(s->date, sizeof(s->date))))) {
-    json_decref(o);
-    return NULL;
+  jw_open(w, '{');
+  key(w, "document");
+  doc_id(w, g, s->doc);
+  key(w, "sentence");
+  num(w, s->sentence);
+  key(w, "text");
+  str(w, s->text);
+  key(w, "start");
+  num(w, s->start);
+  key(w, "end");
+  num(w, s->end);
+  if (s->role_text) {
+    /* A relation's source says how it named the role; it has no date. */
+    key(w, "role_text");
+    str(w, s->role_text);
+  } else {
+    key(w, "date_text");
+    str(w, s->date_text);
+    key(w, "date");
+    opt_fixed(w, s->date, sizeof(s->date));
   }
-  return o;
+  jw_close(w, '}');
 }
 
 /*
  * A co-mention's sentence: the document and the byte offsets, which find
  * it; no text (there are too many to copy).
  */
-static json_t *span(const ng_graph *g, const ng_gspan *s)
+static void span(jw *w, const ng_graph *g, const ng_gspan *s)
 {
-  json_t *o = json_object();
-  if (!o || put(o, "document", doc_id(g, s->doc)) ||
-      put(o, "start", num(s->start)) || put(o, "end", num(s->end))) {
-    json_decref(o);
-    return NULL;
-  }
-  return o;
+  jw_open(w, '{');
+  key(w, "document");
+  doc_id(w, g, s->doc);
+  key(w, "start");
+  num(w, s->start);
+  key(w, "end");
+  num(w, s->end);
+  jw_close(w, '}');
 }
 
 /* The merge record: which document called the entity what, and where. */
-static json_t *merged(const ng_graph *g, const ng_gmerged *m)
+static void merged(jw *w, const ng_graph *g, const ng_gmerged *m)
 {
-  json_t *o = json_object(), *a;
-  if (!o || put(o, "document", doc_id(g, m->doc)) ||
-      put(o, "name", ng_json_str(m->name)) || !(a = put_array(o, "aliases")) ||
-      put(o, "mentions", num(m->n_mentions)) ||
-      put(o, "start", num(m->start)) || put(o, "end", num(m->end)))
-    goto fail;
-  for (size_t i = 0; i < m->n_aliases; i++)
-    if (json_array_append_new(a, ng_json_str(m->aliases[i])))
-      goto fail;
-  return o;
-fail:
-  json_decref(o);
-  return NULL;
+  jw_open(w, '{');
+  key(w, "document");
+  doc_id(w, g, m->doc);
+  key(w, "name");
+  str(w, m->name);
+  key(w, "aliases");
+  str_array(w, m->aliases, m->n_aliases);
+  key(w, "mentions");
+  num(w, m->n_mentions);
+  key(w, "start");
+  num(w, m->start);
+  key(w, "end");
+  num(w, m->end);
+  jw_close(w, '}');
 }
 
-static int add_sources(json_t *arr, const ng_graph *g, const ng_gsource *v,
-                       size_t n)
+static void document(jw *w, const ng_graph *g, const ng_gdoc *d)
 {
-  for (size_t i = 0; i < n; i++)
-    if (json_array_append_new(arr, source(g, &v[i])))
-      return -1;
-  return 0;
+  jw_open(w, '{');
+  key(w, "id");
+  str(w, d->id);
+  key(w, "source");
+  str(w, d->source);
+  key(w, "title");
+  str(w, d->title);
+  key(w, "url");
+  str(w, d->url);
+  key(w, "published");
+  opt_fixed(w, d->published, sizeof(d->published));
+  if (d->published[0]) {
+    key(w, "published_from");
+    str(w, ng_pub_from_name(d->published_from));
+  }
+  if (d->n_authors) {
+    key(w, "authors");
+    str_array(w, d->authors, d->n_authors);
+  }
+  if (d->duplicate_of < g->docs.n) {
+    key(w, "duplicate_of");
+    doc_id(w, g, d->duplicate_of);
+  }
+  jw_close(w, '}');
+}
+
+static void entity(jw *w, const ng_graph *g, const ng_gentity *e)
+{
+  jw_open(w, '{');
+  key(w, "id");
+  str(w, e->id);
+  key(w, "name");
+  str(w, e->name);
+  key(w, "type");
+  str(w, ng_entity_type_name(e->type));
+  key(w, "aliases");
+  str_array(w, e->aliases.v, e->aliases.n);
+  key(w, "mentions");
+  num(w, e->n_mentions);
+  key(w, "documents");
+  id_array(w, g, e->docs.v, e->docs.n, doc_id);
+  key(w, "merged");
+  jw_open(w, '[');
+  for (size_t k = 0; k < e->merged.n; k++) {
+    jw_item(w);
+    merged(w, g, &e->merged.v[k]);
+  }
+  jw_close(w, ']');
+  jw_close(w, '}');
+}
+
+/*
+ * A relation (role set) or a co-mention edge: the same object, with
+ * "role" only in the first; "sources" holds a relation's sources and a
+ * co-mention's spans.
+ */
+static void edge(jw *w, const ng_graph *g, const ng_gedge *e, ng_buf *tmp)
+{
+  jw_open(w, '{');
+  key(w, "id");
+  ng_buf_reset(tmp);
+  ng_edge_id(g, e, tmp);
+  ng_json_put_strn(w->out, tmp->ptr, tmp->len);
+  key(w, "source");
+  entity_id(w, g, e->a);
+  key(w, "target");
+  entity_id(w, g, e->b);
+  if (e->role) {
+    key(w, "role");
+    str(w, e->role);
+  }
+  key(w, "weight");
+  num(w, e->weight);
+  key(w, "sources");
+  jw_open(w, '[');
+  for (size_t k = 0; k < e->sources.n; k++) {
+    jw_item(w);
+    source(w, g, &e->sources.v[k]);
+  }
+  for (size_t k = 0; k < e->spans.n; k++) {
+    jw_item(w);
+    span(w, g, &e->spans.v[k]);
+  }
+  jw_close(w, ']');
+  jw_close(w, '}');
 }
 
 /*
  * "alternatives": the dates some sources gave and the others outvoted,
  * [{"date", "precision", "sources": [{"document", "sentence", "date_text"}]}].
  */
-static int add_alternatives(json_t *o, const ng_graph *g, const ng_gevent *ev)
+static void alternatives(jw *w, const ng_graph *g, const ng_gevent *ev)
 {
-  json_t *arr = put_array(o, "alternatives");
-  if (!arr)
-    return -1;
+  jw_open(w, '[');
   for (size_t i = 0; i < ev->n_alts; i++) {
     const ng_galt *alt = &ev->alts[i];
-    json_t *a = json_object(), *srcs;
-    if (!a || json_array_append_new(arr, a) ||
-        put(a, "date", opt_fixed(alt->date, sizeof(alt->date))) ||
-        put(a, "precision", json_string(ng_precision_name(alt->precision))) ||
-        !(srcs = put_array(a, "sources")))
-      return -1;
+    jw_item(w);
+    jw_open(w, '{');
+    key(w, "date");
+    opt_fixed(w, alt->date, sizeof(alt->date));
+    key(w, "precision");
+    str(w, ng_precision_name(alt->precision));
+    key(w, "sources");
+    jw_open(w, '[');
     for (size_t k = 0; k < alt->n_sources; k++) {
       const ng_gsource *s = &ev->sources.v[alt->sources[k]];
-      json_t *r = json_object();
-      if (!r || json_array_append_new(srcs, r) || put(r, "document", doc_id(g, s->doc)) ||
-          put(r, "sentence", num(s->sentence)) || put(r, "date_text", ng_json_str(s->date_text)))
-        return -1;
+      jw_item(w);
+      jw_open(w, '{');
+      key(w, "document");
+      doc_id(w, g, s->doc);
+      key(w, "sentence");
+      num(w, s->sentence);
+      key(w, "date_text");
+      str(w, s->date_text);
+      jw_close(w, '}');
     }
+    jw_close(w, ']');
+    jw_close(w, '}');
   }
-  return 0;
+  jw_close(w, ']');
 }
 
-static int add_ids(json_t *arr, const ng_graph *g, const size_t *v, size_t n,
-                   json_t *(*id)(const ng_graph *, size_t))
+static void event(jw *w, const ng_graph *g, const ng_gevent *ev)
 {
-  for (size_t i = 0; i < n; i++)
-    if (json_array_append_new(arr, id(g, v[i])))
-      return -1;
-  return 0;
+  jw_open(w, '{');
+  key(w, "id");
+  str(w, ev->id);
+  key(w, "date");
+  opt_fixed(w, ev->date, sizeof(ev->date));
+  key(w, "precision");
+  str(w, ng_precision_name(ev->precision));
+  key(w, "summary");
+  str(w, ev->summary);
+  key(w, "trigger");
+  str(w, ev->trigger);
+  key(w, "participants");
+  id_array(w, g, ev->participants.v, ev->participants.n, entity_id);
+  key(w, "sources");
+  jw_open(w, '[');
+  for (size_t k = 0; k < ev->sources.n; k++) {
+    jw_item(w);
+    source(w, g, &ev->sources.v[k]);
+  }
+  jw_close(w, ']');
+  if (ev->n_alts) {
+    key(w, "alternatives");
+    alternatives(w, g, ev);
+  }
+  jw_close(w, '}');
 }
+
+/* ------------------------------------------------------------------ */
+/* The file                                                           */
+
+/* The arrays of the file, in the order they are written. */
+enum section { DOCUMENTS, ENTITIES, RELATIONS, EDGES, EVENTS, N_SECTIONS };
+
+static const char *const section_name[N_SECTIONS] = {
+    "documents", "entities", "relations", "edges", "events"};
 
 static size_t section_len(const ng_graph *g, enum section s)
 {
@@ -170,182 +387,71 @@ static size_t section_len(const ng_graph *g, enum section s)
 }
 
 /*
- * Element i of section s into *out: 0 with *out set, 0 with *out NULL when
- * the item belongs to another section (edges hold both relations and
- * co-mentions), -1 when memory runs out.
+ * Element i of section s, as an array item; nothing when it belongs to
+ * another section (edges hold both relations and co-mentions).
  */
-static int make(const ng_graph *g, enum section s, size_t i, json_t **out)
+static void element(jw *w, const ng_graph *g, enum section s, size_t i,
+                    ng_buf *tmp)
 {
-  json_t *o = json_object(), *a;
-  ng_buf idbuf = NG_BUF_INIT;
-
-  *out = NULL;
-  if (!o)
-    return -1;
   switch (s) {
-  case DOCUMENTS: {
-    const ng_gdoc *d = &g->docs.v[i];
-    if (put(o, "id", ng_json_str(d->id)) ||
-        put(o, "source", ng_json_str(d->source)) ||
-        put(o, "title", ng_json_str(d->title)) ||
-        put(o, "url", ng_json_str(d->url)) ||
-        put(o, "published", opt_fixed(d->published, sizeof(d->published))))
-      goto fail;
-    if (d->published[0] &&
-        put(o, "published_from",
-            json_string(ng_pub_from_name(d->published_from))))
-      goto fail;
-    if (d->n_authors) {
-      if (!(a = put_array(o, "authors")))
-        goto fail;
-      for (size_t k = 0; k < d->n_authors; k++)
-        if (json_array_append_new(a, ng_json_str(d->authors[k])))
-          goto fail;
-    }
-    if (d->duplicate_of < g->docs.n &&
-        put(o, "duplicate_of", doc_id(g, d->duplicate_of)))
-      goto fail;
+  case DOCUMENTS:
+    jw_item(w);
+    document(w, g, &g->docs.v[i]);
     break;
-  }
-  case ENTITIES: {
-    const ng_gentity *e = &g->entities.v[i];
-    json_t *docs, *mg;
-    if (put(o, "id", ng_json_str(e->id)) ||
-        put(o, "name", ng_json_str(e->name)) ||
-        put(o, "type", json_string(ng_entity_type_name(e->type))) ||
-        !(a = put_array(o, "aliases")) ||
-        put(o, "mentions", num(e->n_mentions)) ||
-        !(docs = put_array(o, "documents")) ||
-        add_ids(docs, g, e->docs.v, e->docs.n, doc_id) ||
-        !(mg = put_array(o, "merged")))
-      goto fail;
-    for (size_t k = 0; k < e->aliases.n; k++)
-      if (json_array_append_new(a, ng_json_str(e->aliases.v[k])))
-        goto fail;
-    for (size_t k = 0; k < e->merged.n; k++)
-      if (json_array_append_new(mg, merged(g, &e->merged.v[k])))
-        goto fail;
+  case ENTITIES:
+    jw_item(w);
+    entity(w, g, &g->entities.v[i]);
     break;
-  }
   case RELATIONS:
-  case EDGES: {
-    const ng_gedge *e = &g->edges.v[i];
-    if ((s == RELATIONS) != (e->role != NULL)) {
-      json_decref(o);
-      return 0;
-    }
-    ng_buf_reset(&idbuf);
-    ng_edge_id(g, e, &idbuf);
-    if (put(o, "id", ng_json_strn(idbuf.ptr, idbuf.len)) ||
-        put(o, "source", entity_id(g, e->a)) ||
-        put(o, "target", entity_id(g, e->b)))
-      goto fail;
-    if (s == RELATIONS && put(o, "role", ng_json_str(e->role)))
-      goto fail;
-    if (put(o, "weight", num(e->weight)) || !(a = put_array(o, "sources")) ||
-        add_sources(a, g, e->sources.v, e->sources.n))
-      goto fail;
-    for (size_t k = 0; k < e->spans.n; k++)
-      if (json_array_append_new(a, span(g, &e->spans.v[k])))
-        goto fail;
+  case EDGES:
+    if ((s == RELATIONS) != (g->edges.v[i].role != NULL))
+      break;
+    jw_item(w);
+    edge(w, g, &g->edges.v[i], tmp);
     break;
-  }
-  case EVENTS: {
-    const ng_gevent *ev = &g->events.v[i];
-    json_t *parts;
-    if (put(o, "id", ng_json_str(ev->id)) ||
-        put(o, "date", opt_fixed(ev->date, sizeof(ev->date))) ||
-        put(o, "precision", json_string(ng_precision_name(ev->precision))) ||
-        put(o, "summary", ng_json_str(ev->summary)) ||
-        put(o, "trigger", ng_json_str(ev->trigger)) ||
-        !(parts = put_array(o, "participants")) ||
-        add_ids(parts, g, ev->participants.v, ev->participants.n,
-                entity_id) ||
-        !(a = put_array(o, "sources")) ||
-        add_sources(a, g, ev->sources.v, ev->sources.n) ||
-        (ev->n_alts && add_alternatives(o, g, ev)))
-      goto fail;
+  case EVENTS:
+    jw_item(w);
+    event(w, g, &g->events.v[i]);
     break;
-  }
   case N_SECTIONS:
     break;
   }
-  ng_buf_release(&idbuf);
-  *out = o;
-  return 0;
-fail:
-  ng_buf_release(&idbuf);
-  json_decref(o);
-  return -1;
-}
-
-/*
- * Append j, dumped with JSON_INDENT(2), as if it stood depth levels deep
- * in the file: every line after the first is shifted right.  Strings in
- * the dump hold no raw newline (jansson writes \n), so every newline is a
- * line break of the layout.
- */
-static int add_indented(ng_buf *out, ng_buf *tmp, const json_t *j,
-                        int depth)
-{
-  ng_buf_reset(tmp);
-  if (ng_json_dump(j, JSON_INDENT(2), tmp) < 0)
-    return -1;
-  for (const char *p = tmp->ptr, *nl; *p; p = nl + 1) {
-    nl = strchr(p, '\n');
-    if (!nl) {
-      ng_buf_adds(out, p);
-      break;
-    }
-    ng_buf_add(out, p, (size_t)(nl - p) + 1);
-    ng_buf_add(out, "        ", 2 * (size_t)depth); /* depth <= 4 */
-  }
-  return 0;
 }
 
 int ng_timeline_stream(const ng_graph *g, ng_out *o)
 {
-  ng_buf tmp = NG_BUF_INIT, *out = o->buf;
-  json_t *gen = NULL, *item;
+  ng_buf tmp = NG_BUF_INIT;
+  jw w = {o->buf, 0, {0}};
   int ret = 0;
 
   if (!g->finished)
     return ng_err_set(o->err, NG_ERR_USAGE,
                       "graph written before ng_graph_finish()");
 
-  gen = json_object();
-  if (!gen || put(gen, "name", json_string("newsgraph")) ||
-      put(gen, "version", json_string(ng_version())))
-    goto fail;
-  ng_buf_adds(out, "{\n  \"generator\": ");
-  if (add_indented(out, &tmp, gen, 1) < 0)
-    goto fail;
-
+  /*
+   * Deepest point: file { section [ entity { merged [ { aliases [, or
+   * file { events [ event { alternatives [ { sources [ { — depth 7,
+   * under MAX_DEPTH.
+   */
+  jw_open(&w, '{');
+  key(&w, "generator");
+  generator(&w);
   for (int s = 0; s < N_SECTIONS; s++) {
-    size_t n = section_len(g, s), written = 0;
-    ng_buf_addf(out, ",\n  \"%s\": [", section_name[s]);
+    size_t n = section_len(g, s);
+    jw_item(&w);
+    ng_json_put_str(w.out, section_name[s]);
+    ng_buf_add(w.out, ": ", 2);
+    jw_open(&w, '[');
     for (size_t i = 0; i < n; i++) {
-      if (make(g, s, i, &item) < 0)
-        goto fail;
-      if (!item)
-        continue;
-      ng_buf_adds(out, written++ ? ",\n    " : "\n    ");
-      ret = add_indented(out, &tmp, item, 2);
-      json_decref(item);
-      if (ret < 0)
-        goto fail;
+      element(&w, g, s, i, &tmp);
       if ((ret = ng_out_step(o)) < 0)
         goto out;
     }
-    ng_buf_adds(out, written ? "\n  ]" : "]");
+    jw_close(&w, ']');
   }
-  ng_buf_adds(out, "\n}\n");
-  goto out;
-
-fail:
-  ret = ng_err_set(o->err, NG_ERR_NOMEM, "cannot build timeline.json");
+  jw_close(&w, '}');
+  ng_buf_addch(w.out, '\n');
 out:
-  json_decref(gen);
   ng_buf_release(&tmp);
   return ret;
 }

@@ -84,6 +84,35 @@ Test(merge, same_happening_in_two_articles_is_one_event)
   ng_graph_free(g);
 }
 
+Test(merge, records_find_their_event_among_other_dates_and_weekdays)
+{
+  /*
+   * Two happenings four days apart (a day apart would be one event
+   * with an alternative date), told twice each: a dated record meets its
+   * own date's event past the other's, an undated article's Thursday
+   * the Thursday event (through its weekday or its inferred date), and
+   * a weekday with no event of its own is left out.
+   */
+  const char *texts[] = {
+      "On Sunday, Elon Musk invited Vladimir Putin to a chat on Clubhouse.",
+      "On Thursday, Elon Musk invited Vladimir Putin to a chat on Clubhouse.",
+      "Musk invited Putin on Sunday to talk with him on Clubhouse.",
+      "Musk invited Putin on Thursday to talk with him on Clubhouse.",
+      "Musk invited Putin on Tuesday to talk with him on Clubhouse."};
+  const char *dates[] = {"2021-02-15", "2021-02-19", "2021-02-15", NULL,
+                         NULL};
+  ng_graph *g = graph_of(texts, dates, 5);
+  cr_assert_eq(g->events.n, 2, "%zu events", g->events.n);
+  cr_assert_str_eq(g->events.v[0].date, "2021-02-14");
+  cr_assert_str_eq(g->events.v[1].date, "2021-02-18");
+  cr_assert_eq(g->events.v[0].sources.n, 2);
+  cr_assert_eq(g->events.v[0].sources.v[1].doc, 2);
+  cr_assert_eq(g->events.v[1].sources.n, 2);
+  cr_assert_eq(g->events.v[1].sources.v[1].doc, 3,
+               "Thursday joins Thursday");
+  ng_graph_free(g);
+}
+
 Test(merge, near_duplicate_article_is_marked_and_not_counted_twice)
 {
   const char *story =
