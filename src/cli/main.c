@@ -22,79 +22,81 @@ enum {
 
 static const char *progname = "newsgraph";
 
-static void usage(FILE *f) {
-  fprintf(
-      f,
-      "Usage: %s [-o DIR] [-f LIST] [--date YYYY-MM-DD] [-q|-v] [--top N]\n"
-      "                 [--min-weight W] [--layout ENGINE] [INPUT...]\n"
-      "       %s extract [--text] [--date YYYY-MM-DD] [-q|-v] [-o FILE]\n"
-      "                 INPUT...\n"
-      "\n"
-      "Find the people, organizations, places and dated events in news\n"
-      "articles and merge them into one graph and timeline.\n"
-      "\n"
-      "The main job reads every INPUT (default: samples/) and writes\n"
-      "graph.dot, graph.svg, timeline.json, timeline.dot, timeline.svg and\n"
-      "report.html, or the files --format names, into DIR (default: out/).\n"
-      "'extract' writes one JSON line per document instead: mentions,\n"
-      "temporal expressions and events, to standard output or FILE.\n"
-      "\n"
-      "INPUT is a file (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom,\n"
-      ".xml), a folder (read recursively, in sorted order) or - for\n"
-      "standard input.\n"
-      "\n"
-      "Options:\n"
-      "  -o, --output PATH   output folder (main job) or file (extract);\n"
-      "                      - is standard output: extract's lines, or\n"
-      "                      the main job's one file (timeline.json, or\n"
-      "                      the one format -f names)\n"
-      "  -f, --format LIST   main job: the files to write, comma-separated:\n"
-      "                      dot, svg, json (timeline.json), timelinejs,\n"
-      "                      cytoscape, gexf, graphml, csv (nodes.csv and\n"
-      "                      edges.csv), timeline (timeline.dot and .svg),\n"
-      "                      report (report.html), default (dot, svg,\n"
-      "                      json, timeline, report) or all\n"
-      "      --date DATE     publication date for documents without one\n"
-      "      --text          extract: include the plain text offsets use\n"
-      "  -q, --quiet         do not report skipped inputs, no progress line\n"
-      "  -v, --verbose       a line per document (source, date and where it\n"
-      "                      came from, what was found) and a timing\n"
-      "                      summary; the last of -q and -v wins\n"
-      "      --top N         graph: draw the N most mentioned entities\n"
-      "                      (default 100; 0 draws all)\n"
-      "      --min-weight W  graph: draw ties named together in W or more\n"
-      "                      sentences (default: about 3 ties per entity)\n"
-      "      --layout ENGINE graph: Graphviz layout (default sfdp; also dot,\n"
-      "                      neato, fdp, circo, twopi, osage, patchwork)\n"
-      "  -h, --help          show this help and exit\n"
-      "  -V, --version       show the version and exit\n"
-      "\n"
-      "Examples:\n"
-      "  %s                              samples/ into out/\n"
-      "  %s -o report articles/ feed.rss\n"
-      "  %s -f default,gexf,csv articles/     also for Gephi, spreadsheets\n"
-      "  %s --top 30 --layout fdp -o small articles/\n"
-      "  %s -o - articles/ | jq '.events[0]'   timeline.json to a pipe\n"
-      "  %s -v articles/                     per-document lines, timing\n"
-      "  %s extract --date 2021-02-15 story.txt | jq .mentions\n"
-      "\n"
-      "Exit status: 0 all inputs read; 1 some inputs skipped but outputs\n"
-      "written; 2 usage error; 3 an output could not be written.\n"
-      "\n"
-      "On a terminal, standard error shows a progress line (documents,\n"
-      "MB, MB/s, time left) unless -q is given.\n",
-      progname, progname, progname, progname, progname, progname, progname,
-      progname, progname);
+static void usage(FILE *f)
+{
+  fprintf(f,
+          "Usage: %s [-o DIR] [-f LIST] [--date YYYY-MM-DD] [-q|-v] [--top N]\n"
+          "                 [--min-weight W] [--layout ENGINE] [INPUT...]\n"
+          "       %s extract [--text] [--date YYYY-MM-DD] [-q|-v] [-o FILE]\n"
+          "                 INPUT...\n"
+          "\n"
+          "Find the people, organizations, places and dated events in news\n"
+          "articles and merge them into one graph and timeline.\n"
+          "\n"
+          "The main job reads every INPUT (default: samples/) and writes\n"
+          "graph.dot, graph.svg, timeline.json, timeline.dot, timeline.svg and\n"
+          "report.html, or the files --format names, into DIR (default: out/).\n"
+          "'extract' writes one JSON line per document instead: mentions,\n"
+          "temporal expressions and events, to standard output or FILE.\n"
+          "\n"
+          "INPUT is a file (.txt, .html, .htm, .html.gz, .jsonl, .rss, .atom,\n"
+          ".xml), a folder (read recursively, in sorted order) or - for\n"
+          "standard input.\n"
+          "\n"
+          "Options:\n"
+          "  -o, --output PATH   output folder (main job) or file (extract);\n"
+          "                      - is standard output: extract's lines, or\n"
+          "                      the main job's one file (timeline.json, or\n"
+          "                      the one format -f names)\n"
+          "  -f, --format LIST   main job: the files to write, comma-separated:\n"
+          "                      dot, svg, json (timeline.json), timelinejs,\n"
+          "                      cytoscape, gexf, graphml, csv (nodes.csv and\n"
+          "                      edges.csv), timeline (timeline.dot and .svg),\n"
+          "                      report (report.html), default (dot, svg,\n"
+          "                      json, timeline, report) or all\n"
+          "      --date DATE     publication date for documents without one\n"
+          "      --text          extract: include the plain text offsets use\n"
+          "  -q, --quiet         do not report skipped inputs, no progress line\n"
+          "  -v, --verbose       a line per document (source, date and where it\n"
+          "                      came from, what was found) and a timing\n"
+          "                      summary; the last of -q and -v wins\n"
+          "      --top N         graph: draw the N most mentioned entities\n"
+          "                      (default 100; 0 draws all)\n"
+          "      --min-weight W  graph: draw ties named together in W or more\n"
+          "                      sentences (default: about 3 ties per entity)\n"
+          "      --layout ENGINE graph: Graphviz layout (default sfdp; also dot,\n"
+          "                      neato, fdp, circo, twopi, osage, patchwork)\n"
+          "  -h, --help          show this help and exit\n"
+          "  -V, --version       show the version and exit\n"
+          "\n"
+          "Examples:\n"
+          "  %s                              samples/ into out/\n"
+          "  %s -o report articles/ feed.rss\n"
+          "  %s -f default,gexf,csv articles/     also for Gephi, spreadsheets\n"
+          "  %s --top 30 --layout fdp -o small articles/\n"
+          "  %s -o - articles/ | jq '.events[0]'   timeline.json to a pipe\n"
+          "  %s -v articles/                     per-document lines, timing\n"
+          "  %s extract --date 2021-02-15 story.txt | jq .mentions\n"
+          "\n"
+          "Exit status: 0 all inputs read; 1 some inputs skipped but outputs\n"
+          "written; 2 usage error; 3 an output could not be written.\n"
+          "\n"
+          "On a terminal, standard error shows a progress line (documents,\n"
+          "MB, MB/s, time left) unless -q is given.\n",
+          progname, progname, progname, progname, progname, progname,
+          progname, progname, progname);
 }
 
-static int usage_error(const char *fmt, const char *arg) {
+static int usage_error(const char *fmt, const char *arg)
+{
   fprintf(stderr, "%s: ", progname);
   fprintf(stderr, fmt, arg);
   fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
   return EXIT_USAGE;
 }
 
-static int valid_date(const char *s) {
+static int valid_date(const char *s)
+{
   int y, m, d;
   char tail;
   if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
@@ -103,7 +105,8 @@ static int valid_date(const char *s) {
 }
 
 /* A whole decimal number up to max into *out; 0 when s is anything else. */
-static int parse_count(const char *s, unsigned long max, unsigned long *out) {
+static int parse_count(const char *s, unsigned long max, unsigned long *out)
+{
   char *end;
   if (*s < '0' || *s > '9')
     return 0;
@@ -113,7 +116,8 @@ static int parse_count(const char *s, unsigned long max, unsigned long *out) {
 }
 
 /* --top, --min-weight, --layout with their value v; EXIT_OK or usage. */
-static int draw_option(const char *opt, const char *v, ng_draw_options *d) {
+static int draw_option(const char *opt, const char *v, ng_draw_options *d)
+{
   unsigned long n;
   if (!strcmp(opt, "--layout")) {
     if (!ng_draw_layout_valid(v))
@@ -121,7 +125,8 @@ static int draw_option(const char *opt, const char *v, ng_draw_options *d) {
                          "or fdp)",
                          v);
     d->layout = v;
-  } else if (!parse_count(v, !strcmp(opt, "--top") ? SIZE_MAX : UINT_MAX, &n)) {
+  } else if (!parse_count(v, !strcmp(opt, "--top") ? SIZE_MAX : UINT_MAX,
+                          &n)) {
     return usage_error("'%s' is not a count", v);
   } else if (!strcmp(opt, "--top")) {
     d->top = (size_t)n;
@@ -139,19 +144,22 @@ static int draw_option(const char *opt, const char *v, ng_draw_options *d) {
  */
 typedef struct progress {
   int verbose, show_line, quiet;
+  int merging; /* main job: the outputs come after the last input */
   size_t documents;
   uint64_t bytes, total; /* total: 0 when unknown (standard input) */
   double start, last_draw;
   int line_len; /* the width of the line on screen; 0: none shown */
 } progress;
 
-static double now(void) {
+static double now(void)
+{
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void progress_clear(progress *p) {
+static void progress_clear(progress *p)
+{
   if (p->line_len) {
     fprintf(stderr, "\r%*s\r", p->line_len, "");
     p->line_len = 0;
@@ -159,7 +167,8 @@ static void progress_clear(progress *p) {
 }
 
 /* 1234567 as "1,234,567" into buf. */
-static const char *grouped(size_t n, char *buf, size_t size) {
+static const char *grouped(size_t n, char *buf, size_t size)
+{
   char digits[32];
   int len = snprintf(digits, sizeof(digits), "%zu", n), k = 0;
   for (int i = 0; i < len && (size_t)k + 2 < size; i++) {
@@ -171,13 +180,16 @@ static const char *grouped(size_t n, char *buf, size_t size) {
   return buf;
 }
 
-static void progress_draw(progress *p, double t) {
+static void progress_draw(progress *p, double t)
+{
   char num[40], line[160];
   double secs = t - p->start, mb = (double)p->bytes / 1e6;
   double rate = secs > 0 ? mb / secs : 0;
   int n = snprintf(line, sizeof(line), "%s: %s documents, %.1f MB, %.1f MB/s",
                    progname, grouped(p->documents, num, sizeof(num)), mb, rate);
-  if (p->total && p->bytes && p->bytes <= p->total && secs > 0.5) {
+  if (p->merging && p->total && p->bytes >= p->total) {
+    n += snprintf(line + n, sizeof(line) - (size_t)n, ", merging and writing");
+  } else if (p->total && p->bytes && p->bytes <= p->total && secs > 0.5) {
     double left = secs * (double)(p->total - p->bytes) / (double)p->bytes;
     unsigned long l = (unsigned long)(left + 0.5);
     if (l >= 3600)
@@ -195,7 +207,8 @@ static void progress_draw(progress *p, double t) {
   p->last_draw = t;
 }
 
-static void on_progress(const ng_progress *np, void *data) {
+static void on_progress(const ng_progress *np, void *data)
+{
   progress *p = data;
   p->documents += np->documents;
   p->bytes += np->bytes;
@@ -211,13 +224,15 @@ static void on_progress(const ng_progress *np, void *data) {
   }
   if (p->show_line) {
     double t = now();
-    if (t - p->last_draw >= 0.2)
+    /* The last input read: say what the wait is for now. */
+    if (t - p->last_draw >= 0.2 || (p->merging && p->bytes >= p->total))
       progress_draw(p, t);
   }
 }
 
 /* -v: the run in one line at the end. */
-static void progress_summary(progress *p, const char *wrote) {
+static void progress_summary(progress *p, const char *wrote)
+{
   progress_clear(p);
   if (!p->verbose)
     return;
@@ -228,7 +243,8 @@ static void progress_summary(progress *p, const char *wrote) {
           secs > 0 ? mb / secs : 0.0, wrote);
 }
 
-static void warn(const char *msg, void *data) {
+static void warn(const char *msg, void *data)
+{
   progress *p = data;
   if (p->quiet)
     return;
@@ -246,7 +262,8 @@ typedef struct cli {
 } cli;
 
 /* --format LIST for the main job; EXIT_OK or EXIT_USAGE. */
-static int set_formats(cli *c, const char *opt, const char *list) {
+static int set_formats(cli *c, const char *opt, const char *list)
+{
   ng_err err = NG_ERR_INIT;
   if (c->extract)
     return usage_error("'%s' goes with the main job, not 'extract'", opt);
@@ -268,7 +285,8 @@ static const struct {
                       {NG_FORMAT_SVG, "graph.svg"},
                       {NG_FORMAT_REPORT, "report.html"}};
 
-static const char *stdout_name(unsigned formats) {
+static const char *stdout_name(unsigned formats)
+{
   if (!formats)
     return "timeline.json";
   for (size_t i = 0; i < sizeof(stdout_formats) / sizeof(*stdout_formats); i++)
@@ -278,7 +296,8 @@ static const char *stdout_name(unsigned formats) {
 }
 
 /* Parse argv into c; EXIT_OK, EXIT_USAGE, or -1 after --help/--version. */
-static int parse_args(int argc, char **argv, cli *c) {
+static int parse_args(int argc, char **argv, cli *c)
+{
   int i = 1, no_more_opts = 0;
   if (argc > 1 && !strcmp(argv[1], "extract")) {
     c->extract = 1;
@@ -367,7 +386,7 @@ static int parse_args(int argc, char **argv, cli *c) {
  * standard output or to a file that appears whole when the run ends.
  */
 typedef struct extract_state {
-  FILE *f; /* standard output, or NULL when writing to file */
+  FILE *f;          /* standard output, or NULL when writing to file */
   ng_atomic_file *file;
   int with_text;
   ng_buf line;
@@ -375,7 +394,8 @@ typedef struct extract_state {
   int failed;
 } extract_state;
 
-static int extract_doc(ng_doc *doc, void *data) {
+static int extract_doc(ng_doc *doc, void *data)
+{
   extract_state *st = data;
   ng_buf_reset(&st->line);
   int rc = ng_doc_analyze(doc, st->err);
@@ -395,7 +415,8 @@ static int extract_doc(ng_doc *doc, void *data) {
   return 0;
 }
 
-static int run_extract(const cli *c, const ng_options *opts, progress *p) {
+static int run_extract(const cli *c, const ng_options *opts, progress *p)
+{
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
   ng_atomic_file file;
@@ -434,7 +455,8 @@ typedef struct merge_state {
   ng_err *err;
 } merge_state;
 
-static int merge_doc(ng_doc *doc, void *data) {
+static int merge_doc(ng_doc *doc, void *data)
+{
   merge_state *st = data;
   int rc = ng_doc_analyze(doc, st->err);
   if (rc == 0)
@@ -449,7 +471,8 @@ static int merge_doc(ng_doc *doc, void *data) {
  */
 static int run_to_stdout(const char *const *inputs, size_t n, const char *name,
                          const cli *c, const ng_options *opts, size_t *skipped,
-                         ng_err *err) {
+                         ng_err *err)
+{
   ng_graph *g = ng_graph_new();
   merge_state st = {g, err};
   ng_buf out = NG_BUF_INIT;
@@ -475,7 +498,8 @@ static int run_to_stdout(const char *const *inputs, size_t n, const char *name,
   return rc;
 }
 
-static int run_main(const cli *c, const ng_options *opts, progress *p) {
+static int run_main(const cli *c, const ng_options *opts, progress *p)
+{
   static const char *const defaults[] = {"samples"};
   const char *const *inputs = c->n_inputs ? c->inputs : defaults;
   size_t n = c->n_inputs ? c->n_inputs : 1;
@@ -485,6 +509,7 @@ static int run_main(const cli *c, const ng_options *opts, progress *p) {
   int rc;
   for (size_t i = 0; i < n; i++)
     p->total += ng_input_bytes(inputs[i]);
+  p->merging = 1;
   if (!strcmp(outdir, "-"))
     rc = run_to_stdout(inputs, n, stdout_name(c->formats), c, opts, &skipped,
                        &err);
@@ -510,7 +535,8 @@ static int run_main(const cli *c, const ng_options *opts, progress *p) {
   return skipped ? EXIT_SKIPPED : EXIT_OK;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
   cli c = {0};
   c.draw = (ng_draw_options)NG_DRAW_OPTIONS_INIT;
   int code = parse_args(argc, argv, &c);

@@ -50,7 +50,14 @@ void ng_ingest_note(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
 /* Tell opts->progress about doc (NULL: input bytes that made no document). */
 static void report(ng_ingest_ctx *c, const ng_doc *doc)
 {
-  uint64_t to = c->upto && c->upto < c->file_bytes ? c->upto : c->file_bytes;
+  /*
+   * A reader that says how far it got (upto) spreads the file over its
+   * documents; otherwise the bytes come whole after the file's last one.
+   */
+  uint64_t to = !doc       ? c->file_bytes
+                : !c->upto ? c->given
+                : c->upto < c->file_bytes ? c->upto
+                                          : c->file_bytes;
   ng_progress p = {0};
   p.bytes = to > c->given ? to - c->given : 0;
   c->given = to > c->given ? to : c->given;
