@@ -179,12 +179,42 @@ typedef struct ng_draw_options {
 /* Is engine a Graphviz layout engine ("dot", "sfdp", ...)?  1 or 0. */
 NG_EXPORT int ng_draw_layout_valid(const char *engine);
 
+/*
+ * What one step of the reading did, for a progress line or -v: either one
+ * document (documents 1, its fields set) or input bytes that made no
+ * document (documents 0: a skipped line or file; the strings NULL).  The
+ * library fills it and never prints; the struct and its strings are
+ * borrowed for the call only.
+ */
+typedef struct ng_progress {
+  size_t documents;           /* 1: a document; 0: bytes only */
+  uint64_t bytes;             /* input bytes this step accounts for, as
+                                 stored (a .gz file's compressed bytes);
+                                 the steps of one input add up to its size */
+  const char *source;         /* the path as given, or "-" */
+  const char *published;      /* ISO 8601, "" when unknown */
+  const char *published_from; /* "text", "metadata", "given", ... */
+  size_t mentions, timexes, events; /* what the analysis found */
+} ng_progress;
+
+/*
+ * Called once per document as it is read, after it is analyzed and
+ * before ng_doc_fn gets it, and after each input for its leftover bytes.
+ */
+typedef void (*ng_progress_fn)(const ng_progress *p, void *data);
+
 typedef struct ng_options {
   const char *default_date; /* --date: YYYY-MM-DD for undated documents */
   ng_warn_fn warn;          /* may be NULL: warnings are then dropped */
   void *warn_data;
   unsigned formats; /* NG_FORMAT_* set for ng_run; 0: NG_FORMATS_DEFAULT */
   const ng_draw_options *draw; /* NULL: NG_DRAW_OPTIONS_INIT */
+  /*
+   * May be NULL.  When set, ng_ingest_path() and ng_run() analyze each
+   * document before handing it on (ng_doc_analyze() is then a no-op).
+   */
+  ng_progress_fn progress;
+  void *progress_data;
 } ng_options;
 
 /* One article, with what the analysis found in it.  Opaque. */
@@ -214,6 +244,13 @@ typedef int (*ng_doc_fn)(ng_doc *doc, void *data);
 NG_EXPORT int ng_ingest_path(const char *path, const ng_options *opts,
                              ng_doc_fn fn, void *data, size_t *skipped,
                              ng_err *err);
+
+/*
+ * The bytes ng_ingest_path() would read under path (a file, or every
+ * article file in a folder), for a progress line's time left; 0 for "-"
+ * and for what cannot be read.  Only stat()s: nothing is opened.
+ */
+NG_EXPORT uint64_t ng_input_bytes(const char *path);
 
 /*
  * Make a document from text already in memory; text is copied.  id and

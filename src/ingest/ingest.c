@@ -47,10 +47,46 @@ void ng_ingest_note(ng_ingest_ctx *c, const char *path, const char *fmt, ...)
   va_end(ap);
 }
 
+/* Tell opts->progress about doc (NULL: input bytes that made no document). */
+static void report(ng_ingest_ctx *c, const ng_doc *doc)
+{
+  /*
+   * A reader that says how far it got (upto) spreads the file over its
+   * documents; otherwise the bytes come whole after the file's last one.
+   */
+  uint64_t to = !doc       ? c->file_bytes
+                : !c->upto ? c->given
+                : c->upto < c->file_bytes ? c->upto
+                                          : c->file_bytes;
+  ng_progress p = {0};
+  p.bytes = to > c->given ? to - c->given : 0;
+  c->given = to > c->given ? to : c->given;
+  if (doc) {
+    p.documents = 1;
+    p.source = doc->source;
+    p.published = doc->published;
+    p.published_from = ng_pub_from_name(doc->published_from);
+    p.mentions = doc->mentions.n;
+    p.timexes = doc->timexes.n;
+    p.events = doc->events.n;
+  } else if (!p.bytes) {
+    return;
+  }
+  c->opts->progress(&p, c->opts->progress_data);
+}
+
 int ng_ingest_emit(ng_ingest_ctx *c, ng_doc *doc)
 {
   if (!doc->published[0] && c->opts && c->opts->default_date)
     ng_doc_set_published(doc, c->opts->default_date, NG_PUB_GIVEN);
+  if (c->opts && c->opts->progress) {
+    /* Analysis is done once: the callee's own ng_doc_analyze() is then free. */
+    if (ng_doc_analyze(doc, c->err) < 0) {
+      ng_doc_free(doc);
+      return c->err ? c->err->status : NG_ERR_NOMEM;
+    }
+    report(c, doc);
+  }
   if (c->fn(doc, c->data))
     return ng_err_set(c->err, NG_ERR_ABORT, "stopped by the caller");
   return 0;
@@ -206,6 +242,22 @@ int ng_ingest_bytes(ng_ingest_ctx *c, const char *path, const char *bytes,
   return read_kind(c, path, k, gz, bytes, len);
 }
 
+/* Before the reader runs: the input is len bytes, none reported yet. */
+static void progress_start(ng_ingest_ctx *c, size_t len)
+{
+  c->file_bytes = len;
+  c->given = 0;
+  c->upto = 0;
+}
+
+/* After it: the bytes no document accounted for (skipped lines, bad files). */
+static void progress_end(ng_ingest_ctx *c)
+{
+  c->upto = 0;
+  if (c->opts && c->opts->progress)
+    report(c, NULL);
+}
+
 static int read_file(ng_ingest_ctx *c, const char *path, kind k, int gz)
 {
   ng_buf raw = NG_BUF_INIT;
@@ -221,7 +273,9 @@ static int read_file(ng_ingest_ctx *c, const char *path, kind k, int gz)
     goto out;
   }
   fclose(f);
+  progress_start(c, raw.len);
   rc = read_kind(c, path, k, gz, raw.ptr, raw.len);
+  progress_end(c);
 out:
   ng_buf_release(&raw);
   return rc;
@@ -323,7 +377,9 @@ static int read_stdin(ng_ingest_ctx *c)
   else if (i < raw.len && raw.ptr[i] == '<')
     k = (raw.len - i > 5 && !strncmp(raw.ptr + i, "<?xml", 5)) ? KIND_FEED
                                                               : KIND_HTML;
+  progress_start(c, raw.len);
   rc = read_bytes(c, "-", k, raw.ptr, raw.len);
+  progress_end(c);
 out:
   ng_buf_release(&raw);
   return rc;
@@ -335,7 +391,7 @@ int ng_ingest_path(const char *path, const ng_options *opts, ng_doc_fn fn,
   static const ng_options none = {0};
   size_t dummy = 0;
   ng_ingest_ctx c = {opts ? opts : &none, fn, data,
-                     skipped ? skipped : &dummy, err};
+                     skipped ? skipped : &dummy, err, 0, 0, 0};
   if (!strcmp(path, "-"))
     return read_stdin(&c);
   size_t found = 0;
@@ -345,4 +401,42 @@ int ng_ingest_path(const char *path, const ng_options *opts, ng_doc_fn fn,
   if (rc == 0 && is_dir && found == 0)
     ng_ingest_warn(&c, path, "no articles in folder");
   return rc;
+}
+
+/* The bytes walk() would read under path; the same files, the same rules. */
+static uint64_t size_of(const char *path)
+{
+  struct stat st;
+  int gz;
+  if (stat(path, &st) < 0)
+    return 0;
+  if (!S_ISDIR(st.st_mode))
+    return S_ISREG(st.st_mode) && kind_of(path, &gz) != KIND_UNKNOWN &&
+                   (size_t)st.st_size <= NG_MAX_INPUT
+               ? (uint64_t)st.st_size
+               : 0;
+  DIR *d = opendir(path);
+  if (!d)
+    return 0;
+  uint64_t sum = 0;
+  ng_buf child = NG_BUF_INIT;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.')
+      continue;
+    ng_buf_reset(&child);
+    ng_buf_adds(&child, path);
+    if (child.len && child.ptr[child.len - 1] != '/')
+      ng_buf_addch(&child, '/');
+    ng_buf_adds(&child, e->d_name);
+    sum += size_of(child.ptr);
+  }
+  closedir(d);
+  ng_buf_release(&child);
+  return sum;
+}
+
+uint64_t ng_input_bytes(const char *path)
+{
+  return strcmp(path, "-") ? size_of(path) : 0;
 }

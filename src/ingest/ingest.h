@@ -22,6 +22,13 @@ typedef struct ng_ingest_ctx {
   void *data;
   size_t *skipped;
   ng_err *err;
+  /*
+   * Progress (opts->progress): the bytes of the file being read, how many
+   * of them earlier documents accounted for, and how far a reader of many
+   * documents per file (JSON Lines) has got; 0 when it does not say.
+   */
+  uint64_t file_bytes, given;
+  size_t upto;
 } ng_ingest_ctx;
 
 /*

@@ -140,6 +140,7 @@ int ng_read_jsonl(ng_ingest_ctx *c, const char *path, const char *bytes,
       ng_ingest_warn(c, path, "line %zu: %s", lineno, why);
       continue;
     }
+    c->upto = pos;
     rc = ng_ingest_emit(c, doc);
   }
   return rc;

@@ -59,7 +59,7 @@ static inline int ng_fuzz_run(const char *name, const uint8_t *data,
   ng_options opts = {0}; /* warnings are dropped */
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
-  ng_ingest_ctx c = {&opts, ng_fuzz_take, NULL, &skipped, &err};
+  ng_ingest_ctx c = {&opts, ng_fuzz_take, NULL, &skipped, &err, 0, 0, 0};
   ng_ingest_bytes(&c, name, (const char *)data, size);
   return 0;
 }

@@ -129,5 +129,67 @@ fi
 expect 1 "main job with a bad input" -- "$bin" -o "$tmp/out3" "$src/samples" "$tmp/in/missing.txt"
 [ -s "$tmp/out3/timeline.json" ] && ok || bad "outputs written despite a skipped input"
 
+# -v: a line per document (source, date and where it came from, counts)
+# and a timing summary; -q: silence; the last of the two wins.
+expect 0 "-v" -- "$bin" -v -o "$tmp/v" "$src/samples"
+n=$(grep -c 'mentions, [0-9]* timexes, [0-9]* events$' "$tmp/stderr")
+[ "$n" -eq 9 ] && ok || bad "-v: $n document lines, want 9 (5 texts, a page, 3 feed items)"
+has "$tmp/stderr" "005_musk_putin_page.html: published 2021-02-15 (metadata), " "-v: the date and where it came from"
+has "$tmp/stderr" "no publication date, " "-v: an undated document says so"
+has "$tmp/stderr" "^newsgraph: 9 documents, [0-9.]* MB in [0-9.]* s ([0-9.]* MB/s); wrote 6 files into $tmp/v\$" "-v: timing summary"
+cmp -s "$tmp/v/timeline.json" "$tmp/out1/timeline.json" && ok || bad "-v changes timeline.json"
+expect 0 "extract -q -v" -- "$bin" extract -q -v "$src/samples/000_8b4a63b7100adefd.txt"
+has "$tmp/stderr" "000_8b4a63b7100adefd.txt: published" "extract -q -v: -v wins"
+expect 0 "-q -v: -v wins" -- "$bin" -q -v -o "$tmp/v" "$src/samples"
+lines "$tmp/stderr" 10 "-q -v: -v wins, 9 document lines and the summary"
+expect 1 "-v -q with a bad input" -- "$bin" -v -q -o "$tmp/v" "$src/samples" "$tmp/in/missing.txt"
+lines "$tmp/stderr" 0 "-v -q: -q wins, nothing on standard error"
+expect 1 "extract -v with a bad input" -- "$bin" extract -v "$tmp/in/good.txt" "$tmp/in/missing.txt"
+has "$tmp/stderr" "missing.txt': cannot read" "-v still names skipped inputs"
+has "$tmp/stderr" "good.txt: no publication date, [0-9]* mentions" "extract -v document line"
+has "$tmp/stderr" "^newsgraph: 1 documents, .*; wrote standard output\$" "extract -v summary"
+
+# The progress line: never when standard error is not a terminal ...
+expect 0 "no terminal, no progress line" -- "$bin" -o "$tmp/p" "$src/samples"
+lines "$tmp/stderr" 0 "quiet standard error off a terminal"
+# ... and on one, rewritten with \r and wiped at the end (script(1) gives
+# a pseudo-terminal; without it this part is skipped).
+if command -v script >/dev/null 2>&1; then
+  script -qec "'$bin' -o '$tmp/pty' '$src/samples'" /dev/null >"$tmp/pty.out" 2>&1 </dev/null
+  [ $? -eq 0 ] && ok || bad "run under a pseudo-terminal"
+  has "$tmp/pty.out" "newsgraph: [0-9,]* documents, [0-9.]* MB, [0-9.]* MB/s" "progress line on a terminal"
+  tr '\r' '\n' <"$tmp/pty.out" | grep -q 'newsgraph: [0-9]' && ok || bad "progress line starts after a carriage return"
+  last=$(tr '\r' '\n' <"$tmp/pty.out" | tail -1 | tr -d ' \n')
+  [ -z "$last" ] && ok || bad "progress line not wiped at the end: '$last'"
+  script -qec "'$bin' -q -o '$tmp/pty' '$src/samples'" /dev/null >"$tmp/pty.out" 2>&1 </dev/null
+  [ -s "$tmp/pty.out" ] && bad "-q still shows a progress line" || ok
+else
+  echo "cli: script(1) missing, progress line on a terminal not tested"
+fi
+
+# -o -: the main job's one file to standard output, the bytes -o DIR writes.
+expect 0 "-o -" -- "$bin" -o - "$src/samples"
+cmp -s "$tmp/stdout" "$tmp/out1/timeline.json" && ok || bad "-o - is not timeline.json"
+[ -e ./- ] && bad "-o - made a folder named -" || ok
+expect 0 "-o - -f dot" -- "$bin" -o - -f dot "$src/samples"
+cmp -s "$tmp/stdout" "$tmp/out1/graph.dot" && ok || bad "-o - -f dot is not graph.dot"
+expect 0 "-o - -f gexf" -- "$bin" -f gexf -o - "$src/samples"
+cmp -s "$tmp/stdout" "$tmp/fmt1/graph.gexf" && ok || bad "-o - -f gexf is not graph.gexf"
+expect 2 "-o - with two files" -- "$bin" -o - -f csv "$src/samples"
+has "$tmp/stderr" "'-o -' writes one file to standard output" "-o - -f csv explained"
+expect 2 "-o - with two formats" -- "$bin" -o - -f dot,json "$src/samples"
+lines "$tmp/stdout" 0 "a usage error writes nothing"
+expect 1 "-o - with a bad input" -- "$bin" -o - "$src/samples" "$tmp/in/missing.txt"
+cmp -s "$tmp/stdout" "$tmp/out1/timeline.json" && ok || bad "-o - output despite a skipped input"
+if [ -w /dev/full ]; then
+  expect 3 "-o - onto a full disk" -- sh -c '"$1" -o - "$2" >/dev/full' sh "$bin" "$src/samples"
+  expect 3 "extract -o - onto a full disk" -- sh -c '"$1" extract -o - "$2" >/dev/full' sh "$bin" "$src/samples"
+fi
+# extract -o - is standard output, as without -o.
+"$bin" extract "$src/samples" >"$tmp/x1.jsonl" 2>/dev/null
+expect 0 "extract -o -" -- "$bin" extract -o - "$src/samples"
+cmp -s "$tmp/stdout" "$tmp/x1.jsonl" && ok || bad "extract -o - differs from extract"
+cmp -s "$tmp/stdout" "$tmp/x.jsonl" && ok || bad "extract -o - differs from extract -o FILE"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -146,7 +146,7 @@ Test(feed, deep_nesting_stops_without_hanging)
   ng_options o = {.warn = on_warn, .warn_data = &g};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
-  ng_ingest_ctx c = {&o, take, &g, &skipped, &err};
+  ng_ingest_ctx c = {&o, take, &g, &skipped, &err, 0, 0, 0};
   cr_assert_eq(ng_read_feed(&c, "deep.rss", b.ptr, b.len), 0);
   cr_assert_eq(g.n, 0);
   cr_assert(strstr(g.warn[0], "deep.rss': not a valid RSS or Atom feed: "

@@ -207,7 +207,7 @@ Test(html, deep_nesting_does_not_crash)
   ng_options o = {.warn = on_warn, .warn_data = &g};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
-  ng_ingest_ctx c = {&o, take, &g, &skipped, &err};
+  ng_ingest_ctx c = {&o, take, &g, &skipped, &err, 0, 0, 0};
   cr_assert_eq(ng_read_html(&c, "deep.html", b.ptr, b.len), 0);
   ng_buf_release(&b);
   release(&g);

@@ -153,7 +153,7 @@ Test(jsonl, invalid_utf8_line) {
   ng_options opts = {.warn = warn, .warn_data = &c};
   ng_err err = NG_ERR_INIT;
   size_t skipped = 0;
-  ng_ingest_ctx ctx = {&opts, collect, &c, &skipped, &err};
+  ng_ingest_ctx ctx = {&opts, collect, &c, &skipped, &err, 0, 0, 0};
   const char s[] = "{\"id\": \"a\", \"text\": \"bad \xff byte\"}\n"
                    "{\"id\": \"b\", \"text\": \"good\"}\n";
   cr_assert_eq(ng_read_jsonl(&ctx, "x.jsonl", s, sizeof(s) - 1), 0);
