@@ -32,4 +32,4 @@ if ! "$build/newsgraph" -q -f all -o "$tmp/out" "$src/samples"; then
   exit 1
 fi
 # Chromium keeps its crash reports and caches under HOME: keep them here.
-HOME="$tmp" node "$here/$name.js" "$tmp/out" "$build/tests/screenshots"
+HOME="$tmp" NG_BIN="$build/newsgraph" node "$here/$name.js" "$tmp/out" "$build/tests/screenshots"
