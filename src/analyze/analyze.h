@@ -10,6 +10,8 @@
 
 /* tokens.c: words, numbers, punctuation, @handles -> doc->tokens. */
 int ng_tokenize(ng_doc *doc);
+/* The first token that starts at or after byte off (tokens.n if none). */
+size_t ng_tok_at(const ng_doc *doc, size_t off);
 /* sentences.c: doc->sentences, surviving "Mr.", "Inc.", "U.S.", quotes. */
 int ng_sentences_split(ng_doc *doc);
 /*

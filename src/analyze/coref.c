@@ -118,24 +118,10 @@ static void surface_of(const ng_doc *doc, const ng_mention *m, ng_buf *out)
   }
 }
 
-/* First token whose start is >= off. */
-static size_t tok_at(const ng_doc *doc, size_t off)
-{
-  size_t lo = 0, hi = doc->tokens.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->tokens.v[mid].start < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
 /* Does a title stand right before the mention, or start it? */
 static int after_title(const ng_doc *doc, const ng_mention *m)
 {
-  size_t t = tok_at(doc, m->start), n;
+  size_t t = ng_tok_at(doc, m->start), n;
   const char *w;
   if (t < doc->tokens.n && doc->tokens.v[t].end <= m->end) {
     w = ng_tok_text(doc, t, &n);
@@ -696,7 +682,7 @@ static void find_handles(state *st)
   for (size_t t = 0; t < nt; t++)
     ends[t] = NONE;
   for (size_t mi = 0; mi < doc->mentions.n; mi++) {
-    size_t t = tok_at(doc, doc->mentions.v[mi].end);
+    size_t t = ng_tok_at(doc, doc->mentions.v[mi].end);
     if (t > 0 && doc->tokens.v[t - 1].end == doc->mentions.v[mi].end)
       ends[t - 1] = mi;
   }

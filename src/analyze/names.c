@@ -553,20 +553,6 @@ static void drop_common_acronyms(ng_doc *doc)
   ng_strmap_release(&words);
 }
 
-/* First token whose start is >= off. */
-static size_t tok_at(const ng_doc *doc, size_t off)
-{
-  size_t lo = 0, hi = doc->tokens.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->tokens.v[mid].start < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
 /*
  * One reading per person per document.  A name tagged as a place or
  * organization is a person
@@ -600,7 +586,7 @@ static void settle_people(ng_doc *doc, const model *m)
     count.v[form[i] * 3 + a->type]++;
     if (a->type != NG_ENTITY_PERSON)
       continue;
-    size_t last = tok_at(doc, a->end) - 1;
+    size_t last = ng_tok_at(doc, a->end) - 1;
     if (doc->tokens.v[last].start > a->start) {
       size_t len;
       const char *w = ng_tok_text(doc, last, &len);
@@ -618,7 +604,7 @@ static void settle_people(ng_doc *doc, const model *m)
       a->type = NG_ENTITY_PERSON;
       continue;
     }
-    size_t t = tok_at(doc, a->start);
+    size_t t = ng_tok_at(doc, a->start);
     if (doc->tokens.v[t].end == a->end &&
         ng_strmap_get(&surnames, doc->text + a->start, a->end - a->start) &&
         !(word_class(doc, m, t) >> 8 & (NG_GAZ_LOC | NG_GAZ_ORG)))

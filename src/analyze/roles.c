@@ -570,20 +570,6 @@ static void find_after(state *st, size_t mi, size_t hi)
   }
 }
 
-/* First token whose start is >= off. */
-static size_t tok_at(const ng_doc *doc, size_t off)
-{
-  size_t lo = 0, hi = doc->tokens.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->tokens.v[mid].start < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
 int ng_roles_find(ng_doc *doc)
 {
   state st = {0};
@@ -601,7 +587,7 @@ int ng_roles_find(ng_doc *doc)
     st.starts[t] = st.ends[t] = NONE;
   for (size_t mi = 0; mi < nm; mi++) {
     const ng_mention *m = &doc->mentions.v[mi];
-    size_t b = tok_at(doc, m->start), e = tok_at(doc, m->end);
+    size_t b = ng_tok_at(doc, m->start), e = ng_tok_at(doc, m->end);
     st.tb[mi] = b;
     st.te[mi] = e;
     /* A span that does not fall on token bounds anchors nothing. */

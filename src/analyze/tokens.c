@@ -233,6 +233,19 @@ static unsigned case_flags(const char *s, size_t start, size_t end)
   return f;
 }
 
+size_t ng_tok_at(const ng_doc *doc, size_t off)
+{
+  size_t lo = 0, hi = doc->tokens.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->tokens.v[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 int ng_tokenize(ng_doc *doc)
 {
   const char *s = doc->text;

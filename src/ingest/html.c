@@ -176,23 +176,6 @@ static int role_junk(const char *r)
   return 0;
 }
 
-/* Does the space-separated list s hold word (any case)? */
-static int has_word(const char *s, const char *word)
-{
-  size_t m = strlen(word);
-  for (const char *p = s; *p;) {
-    while (*p == ' ' || *p == '\t' || *p == '\n')
-      p++;
-    const char *e = p;
-    while (*e && *e != ' ' && *e != '\t' && *e != '\n')
-      e++;
-    if ((size_t)(e - p) == m && !strncasecmp(p, word, m))
-      return 1;
-    p = e;
-  }
-  return 0;
-}
-
 /* Characters of s as the reader sees them: a white-space run is one. */
 static void count_text(const char *s, size_t *chars, size_t *commas)
 {
@@ -252,7 +235,7 @@ static void enter(page *pg, hnode *h, int top)
       hidden |= hidden_style(v);
     else if (!strcmp(name, "role"))
       hidden |= role_junk(v);
-    else if (!strcmp(name, "itemprop") && has_word(v, "articleBody"))
+    else if (!strcmp(name, "itemprop") && ng_html_has_word(v, "articleBody"))
       h->flags |= F_BODYPROP;
   }
   unsigned hc = hints(&pg->hints, cls), hi = hints(&pg->hints, id),

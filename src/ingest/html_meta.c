@@ -570,7 +570,7 @@ static const char *attr_value(xmlAttrPtr a)
 }
 
 /* Is word one of the space-separated words of s (any case)? */
-static int has_word(const char *s, const char *word)
+int ng_html_has_word(const char *s, const char *word)
 {
   size_t m = strlen(word);
   for (const char *p = s; *p;) {
@@ -598,7 +598,7 @@ static char *itemprop_name(xmlNodePtr n)
   while (cur) {
     if (cur->type == XML_ELEMENT_NODE) {
       xmlChar *ip = xmlGetProp(cur, (const xmlChar *)"itemprop");
-      int hit = ip && has_word((const char *)ip, "name");
+      int hit = ip && ng_html_has_word((const char *)ip, "name");
       xmlFree(ip);
       if (hit) {
         xmlChar *c = xmlGetProp(cur, (const xmlChar *)"content");
@@ -714,23 +714,23 @@ static void element(found *f, xmlNodePtr n)
     f->title[T_TITLE] = text_of(n);
     return;
   }
-  if (itemprop && has_word(itemprop, "headline") && !f->title[T_ITEMPROP]) {
+  if (itemprop && ng_html_has_word(itemprop, "headline") && !f->title[T_ITEMPROP]) {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)"content");
     f->title[T_ITEMPROP] = v ? clean_line((const char *)v) : text_of(n);
     xmlFree(v);
   }
   if (itemprop && !f->has_item &&
-      (has_word(itemprop, "headline") || has_word(itemprop, "articleBody"))) {
+      (ng_html_has_word(itemprop, "headline") || ng_html_has_word(itemprop, "articleBody"))) {
     f->item = owner(n);
     f->has_item = 1;
   }
   int kind = -1;
-  if (itemprop && has_word(itemprop, "author"))
+  if (itemprop && ng_html_has_word(itemprop, "author"))
     kind = A_ITEMPROP;
-  else if (rel && has_word(rel, "author") && !strcmp(name, "a"))
+  else if (rel && ng_html_has_word(rel, "author") && !strcmp(name, "a"))
     kind = A_REL;
   else if (has_ci(cls, "byline") || has_ci(id, "byline") ||
-           (cls && has_word(cls, "author")))
+           (cls && ng_html_has_word(cls, "author")))
     kind = A_BYLINE;
   if (kind >= 0 && f->nbyline[kind] < 16)
     f->byline[kind][f->nbyline[kind]++] = n;

@@ -22,6 +22,10 @@ typedef struct ng_html_meta {
 void ng_html_meta_init(ng_html_meta *m);
 void ng_html_meta_release(ng_html_meta *m);
 
+/* Is word one of the space-separated words of s (any case)?  For class
+ * and itemprop lists. */
+int ng_html_has_word(const char *s, const char *word);
+
 /*
  * Fill m from the parsed page doc and its raw bytes (JSON-LD is read from
  * the bytes, whose script bodies the parse leaves out).  main is the
